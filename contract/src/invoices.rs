@@ -1,0 +1,80 @@
+//! Invoices.
+
+use crate::{BillingProfileId, InvoiceId, Money};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// `GET /api/v1/invoices?from=YYYY-MM-DD&to=YYYY-MM-DD`: both ends inclusive, in the organization's time zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceQuery {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+}
+
+/// An invoice in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invoice {
+    /// Invoice id.
+    pub id: InvoiceId,
+    /// Invoice number shown to people.
+    pub number: String,
+    /// Invoice date.
+    pub date: Date,
+    /// First day of the billed period.
+    pub period_start: Date,
+    /// Last day of the billed period.
+    pub period_end: Date,
+    /// Total including tax.
+    pub amount: Money,
+    /// Payment status.
+    pub status: InvoiceStatus,
+    /// The billing profile billed.
+    pub billing_profile_id: BillingProfileId,
+    /// That profile's name.
+    pub billing_profile_name: String,
+}
+
+/// Payment status of an invoice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceStatus {
+    /// Paid.
+    Paid,
+    /// Not yet paid, not yet due.
+    Due,
+    /// Not paid after the due date.
+    Overdue,
+}
+
+/// `GET /api/v1/invoices/{id}`: an invoice with its lines. `subtotal + tax = invoice.amount` exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceDetail {
+    /// The invoice.
+    pub invoice: Invoice,
+    /// Its lines.
+    pub lines: Vec<InvoiceLine>,
+    /// Sum of the lines before tax.
+    pub subtotal: Money,
+    /// Sum of the lines' tax.
+    pub tax: Money,
+}
+
+/// One line of an invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceLine {
+    /// Product name.
+    pub product: String,
+    /// Licenses billed.
+    pub quantity: u32,
+    /// Price per license.
+    pub unit_price: Money,
+    /// Tax rate, e.g. `0.25` for 25 %.
+    pub tax_rate: Decimal,
+    /// Tax on this line.
+    pub tax: Money,
+    /// Amount before tax (`quantity × unit_price`).
+    pub amount: Money,
+}
