@@ -1,1 +1,41 @@
-fn main() {}
+//! `cargo xtask dev|test|bench`: sets up what is missing, then builds, serves, tests or measures the portal.
+
+mod bench;
+mod dev;
+mod process;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The result of a task: an error is a sentence for the person at the terminal.
+pub type TaskResult = Result<(), String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dev") => dev::run(),
+        Some("test") => test::run(),
+        Some("bench") => bench::run(),
+        _ => {
+            eprintln!("usage: cargo xtask <dev|test|bench>\n");
+            eprintln!("  dev    set up missing tools, start the reference backend with demo data and `trunk serve`");
+            eprintln!("  test   native tests, wasm tests in headless Chromium, release build, Playwright end-to-end");
+            eprintln!("  bench  release build sizes (raw and brotli) and load time in headless Chromium");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+import * as path from 'node:path';
+
+// `cargo xtask test` sets these; the defaults fit a run from this folder after a release build.
+const root = path.resolve(__dirname, '..');
+const backend = process.env.BACKEND_BIN ?? path.join(root, 'target/debug/backend');
+const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export const chromiumLaunch = {
+  executablePath: process.env.CHROME ?? '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  // One backend serves every test and faults are global to it: run tests one after another.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: chromiumLaunch,
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `${backend} --dev --port ${port} --db :memory: --static ${dist}`,
+    url: `http://127.0.0.1:${port}/config.json`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,137 @@
+import { test, expect } from '@playwright/test';
+import { signIn, expectAccessible, productNames, armFault, clearFaults } from './helpers';
+
+test.afterEach(async ({ request }) => clearFaults(request));
+
+test('lists the purchaser\'s products with licenses, status, renewal and price', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your products' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Microsoft 365 Business Basic/ });
+  await expect(row).toContainText('40 of 100 assigned');
+  await expect(row).toContainText('Active');
+  await expect(row).toContainText(/Renews [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await expect(row).toContainText('SEK 69.00 per month');
+  await expect(page.getByRole('status').filter({ hasText: 'of 10 products' })).toHaveText('10 of 10 products');
+  await expect(page.getByRole('link', { name: 'Your products' })).toHaveAttribute('aria-current', 'page');
+  await expectAccessible(page);
+});
+
+test('filters to Self-service from the filter button; the URL keeps it across a reload', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole('row', { name: /Microsoft Copilot Studio/ })).toBeVisible();
+  const filter = page.getByRole('button', { name: 'Filter' });
+  await expect(filter).toHaveAttribute('aria-expanded', 'false');
+  await filter.click();
+  await expect(filter).toHaveAttribute('aria-expanded', 'true');
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: 'Self-service' }).check();
+  await expect(page).toHaveURL(/channel=self_service/);
+  await expect(page.getByRole('row', { name: /Microsoft Copilot Studio/ })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Exchange Online/ })).toHaveCount(0);
+  const filtered = await productNames(page);
+  expect(filtered).toHaveLength(8);
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toBeVisible();
+  expect(await productNames(page)).toEqual(filtered);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByRole('radio', { name: 'Self-service' })).toBeChecked();
+
+  await page.getByRole('group', { name: 'Status' }).getByRole('radio', { name: 'Trial' }).check();
+  await expect(page).toHaveURL(/status=trial/);
+  expect(await productNames(page)).toEqual(['Visio Plan 2']);
+});
+
+test('text search narrows the list instantly, ignoring case', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('searchbox', { name: 'Search products' }).fill('VISIO');
+  await expect(page).toHaveURL(/q=VISIO/);
+  expect(await productNames(page)).toEqual(['Visio Plan 2']);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search products' })).toHaveValue('VISIO');
+  expect(await productNames(page)).toEqual(['Visio Plan 2']);
+});
+
+test('an empty result says so and offers to clear the filters', async ({ page }) => {
+  await signIn(page, '/products?q=no-such-product');
+  await expect(page.getByText('No products match these filters.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByRole('row', { name: /Visio Plan 2/ })).toBeVisible();
+  await expect(page).not.toHaveURL(/q=/);
+});
+
+test('sorts by a column, ascending then descending, announced with aria-sort', async ({ page }) => {
+  await signIn(page);
+  const header = page.getByRole('columnheader', { name: 'Licenses' });
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page).toHaveURL(/sort=licenses&order=asc|order=asc&sort=licenses/);
+  const totals = async () =>
+    (await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).map((t) => Number(t.match(/of (\d+)/)![1]));
+  const ascending = await totals();
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const descending = await totals();
+  expect(descending).toEqual([...ascending].sort((a, b) => b - a));
+});
+
+test('the product page shows everything and explains why actions are not allowed', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Microsoft 365 Business Basic' }).click();
+  await expect(page).toHaveURL(/\/products\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Microsoft 365 Business Basic' })).toBeVisible();
+  const details = page.locator('dl.details');
+  await expect(details).toContainText('Total licenses');
+  await expect(details).toContainText('100');
+  await expect(details).toContainText('Self-service');
+  const remove = page.getByRole('button', { name: 'Remove licenses' });
+  await expect(remove).toBeDisabled();
+  await expect(remove).toHaveAccessibleDescription(/within 7 days.*closed on/);
+  await expect(page.getByRole('link', { name: 'Buy licenses' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Buy licenses' }).click();
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await expect(pane).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(page).toHaveURL(/\/products\/[^/]+$/);
+});
+
+test('a trial explains that licenses cannot be bought during it', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Visio Plan 2' }).click();
+  await expect(page.getByRole('button', { name: 'Buy licenses' })).toBeDisabled();
+  await expect(page.getByText('Not available during a trial.').first()).toBeVisible();
+});
+
+test('switches to Swedish, remembers it across a reload, and back to English', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your products' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dina produkter' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await expect(page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toContainText('40 av 100 tilldelade');
+  await expect(page.getByRole('button', { name: 'Filter' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Fakturor och betalningar' }).or(page.getByText('Fakturor och betalningar'))).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dina produkter' })).toBeVisible();
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByRole('radio', { name: 'Självbetjäning' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your products' })).toBeVisible();
+});
+
+test('a server error is explained and Try again recovers', async ({ page, request }) => {
+  await armFault(request, { method: 'GET', path: '/api/v1/subscriptions', status: 500, count: 1 });
+  await signIn(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong on our side' });
+  await expect(alert).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toBeVisible();
+});

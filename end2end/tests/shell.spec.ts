@@ -1,0 +1,56 @@
+import { test, expect } from '@playwright/test';
+import { signIn, expectAccessible } from './helpers';
+
+test('signed out, the page asks to sign in and comes back to where the person was', async ({ page }) => {
+  await page.goto('/products?channel=self_service');
+  await expect(page.getByRole('heading', { name: "You're signed out" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: /Åsa Öström/ }).click();
+  await expect(page).toHaveURL(/\/products\?channel=self_service$/);
+  await expect(page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toBeVisible();
+});
+
+test('an unknown address shows the not-found page', async ({ page }) => {
+  await signIn(page, '/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Go to Your products' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your products' })).toBeVisible();
+});
+
+test('an unknown product id says it was not found', async ({ page }) => {
+  await signIn(page, '/products/does-not-exist');
+  await expect(page.getByRole('alert')).toContainText("We couldn't find that");
+  await expectAccessible(page);
+});
+
+test('every area has a frame with its heading and navigation', async ({ page }) => {
+  await signIn(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const [link, heading] of [
+    ['Licenses', 'Licenses'],
+    ['Invoices', 'Bills & payments'],
+    ['Payment methods', 'Bills & payments'],
+    ['Billing profiles', 'Bills & payments'],
+    ['Help', 'Help'],
+  ]) {
+    await nav.getByRole('link', { name: link, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(nav.getByRole('link', { name: link, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(page);
+  }
+});
+
+test('help links come from the runtime configuration of the cloud instance', async ({ page }) => {
+  await signIn(page, '/help');
+  await expect(page.getByText('Cloud instance: Worldwide')).toBeVisible();
+  const faq = page.getByRole('main').getByRole('link', { name: /Self-service purchase FAQ/ });
+  const config = await (await page.request.get('/config.json')).json();
+  await expect(faq).toHaveAttribute('href', config.instances.worldwide.faq_url);
+});
+
+test('the header shows who is signed in', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByText('Signed in as Åsa Öström')).toBeVisible();
+});

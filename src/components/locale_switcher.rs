@@ -1,0 +1,22 @@
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// Chooses the language; the choice is remembered (cookie) and sets `<html lang>`.
+#[component]
+pub fn LocaleSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |event| {
+        if let Ok(locale) = event_target_value(&event).parse::<Locale>() {
+            i18n.set_locale(locale);
+        }
+    };
+    view! {
+        <label class="locale-switcher">
+            <span>{t!(i18n, header.language)}</span>
+            <select on:change=on_change prop:value=move || i18n.get_locale().as_str()>
+                <option value="en" lang="en">{t!(i18n, locales.en)}</option>
+                <option value="sv" lang="sv">{t!(i18n, locales.sv)}</option>
+            </select>
+        </label>
+    }
+}

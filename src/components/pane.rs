@@ -1,0 +1,57 @@
+use crate::i18n::*;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// A right-hand pane: a modal dialog (focus kept inside, Escape closes, focus returns) that is a route of its own.
+#[component]
+pub fn Pane(
+    /// The pane's heading.
+    #[prop(into)]
+    title: Signal<String>,
+    /// Where closing the pane goes (the page underneath).
+    #[prop(into)]
+    close_href: String,
+    /// The pane's content.
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let dialog = NodeRef::<Dialog>::new();
+    let navigate = use_navigate();
+    let opener = document().active_element();
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(element) = opener.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = element.focus();
+        }
+    });
+    let close = {
+        let close_href = close_href.clone();
+        move || navigate(&close_href, Default::default())
+    };
+    let on_cancel = {
+        let close = close.clone();
+        move |event: web_sys::Event| {
+            event.prevent_default();
+            close();
+        }
+    };
+    view! {
+        <dialog class="pane" node_ref=dialog aria-labelledby="pane-title" on:cancel=on_cancel>
+            <header class="pane-header">
+                <h2 id="pane-title">{title}</h2>
+                <button type="button" class="icon-button" on:click=move |_| close()>
+                    <span aria-hidden="true">"✕"</span>
+                    <span class="visually-hidden">{t!(i18n, actions.close)}</span>
+                </button>
+            </header>
+            <div class="pane-body">{children()}</div>
+        </dialog>
+    }
+}

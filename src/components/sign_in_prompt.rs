@@ -1,0 +1,23 @@
+use crate::i18n::*;
+use crate::state::config::use_config;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Asks a signed-out person to sign in, and brings them back to the page they were on.
+#[component]
+pub fn SignInPrompt() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = use_config();
+    let location = use_location();
+    let href = move || {
+        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        config.sign_in_href(&here)
+    };
+    view! {
+        <section class="sign-in-prompt" role="alert" aria-labelledby="sign-in-title">
+            <h2 id="sign-in-title">{t!(i18n, signed_out.title)}</h2>
+            <p>{t!(i18n, signed_out.body)}</p>
+            <a class="button primary" href=href>{t!(i18n, signed_out.action)}</a>
+        </section>
+    }
+}

@@ -1,0 +1,63 @@
+//! Money, numbers and dates per locale, through the browser's `Intl` (exact decimal strings, never floats).
+
+use contract::Money;
+use time::Date;
+
+/// Formats money in `locale`, e.g. `kr 1 234,50` / `SEK 1,234.50`.
+pub fn money(locale: &str, money: &Money) -> String {
+    intl::money(locale, &money.amount.to_string(), money.currency.code())
+        .unwrap_or_else(|| format!("{} {}", money.amount, money.currency))
+}
+
+/// Formats a calendar date in `locale`, e.g. `23 nov. 2026` / `Nov 23, 2026`.
+pub fn date(locale: &str, date: Date) -> String {
+    intl::date(locale, date).unwrap_or_else(|| date.to_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use js_sys::{Array, Date as JsDate, Intl, Object, Reflect};
+    use time::Date;
+    use wasm_bindgen::JsValue;
+
+    fn options(pairs: &[(&str, &str)]) -> Option<Object> {
+        let object = Object::new();
+        for (key, value) in pairs {
+            Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+        }
+        Some(object)
+    }
+
+    fn locales(locale: &str) -> Array {
+        Array::of1(&JsValue::from_str(locale))
+    }
+
+    pub fn money(locale: &str, amount: &str, currency: &str) -> Option<String> {
+        let format =
+            Intl::NumberFormat::new(&locales(locale), &options(&[("style", "currency"), ("currency", currency)])?);
+        // A string argument is formatted as an exact decimal (Intl.NumberFormat v3), never through a float.
+        format.format().call1(&JsValue::NULL, &JsValue::from_str(amount)).ok()?.as_string()
+    }
+
+    pub fn date(locale: &str, date: Date) -> Option<String> {
+        let format =
+            Intl::DateTimeFormat::new(&locales(locale), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")])?);
+        let millis = JsDate::utc(f64::from(date.year()), f64::from(u8::from(date.month()) - 1));
+        let day = JsDate::new(&JsValue::from_f64(millis));
+        day.set_utc_date(u32::from(date.day()));
+        format.format().call1(&JsValue::NULL, &day).ok()?.as_string()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod intl {
+    use time::Date;
+
+    pub fn money(_locale: &str, _amount: &str, _currency: &str) -> Option<String> {
+        None
+    }
+
+    pub fn date(_locale: &str, _date: Date) -> Option<String> {
+        None
+    }
+}

@@ -1,0 +1,63 @@
+//! Translated names of the contract's enums. Each returns a `String` and tracks the locale when called reactively.
+
+use crate::i18n::*;
+use contract::subscriptions::{BillingFrequency, DenialReason, PurchaseChannel, SubscriptionStatus};
+
+/// The i18n context type of this app.
+pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// "Self-service", "Admin" …
+pub fn channel(i18n: I18n, channel: PurchaseChannel) -> String {
+    match channel {
+        PurchaseChannel::SelfService => t_string!(i18n, channels.self_service).to_string(),
+        PurchaseChannel::Admin => t_string!(i18n, channels.admin).to_string(),
+        PurchaseChannel::Partner => t_string!(i18n, channels.partner).to_string(),
+        PurchaseChannel::VolumeLicensing => t_string!(i18n, channels.volume_licensing).to_string(),
+    }
+}
+
+/// "Active", "Trial" …
+pub fn status(i18n: I18n, status: SubscriptionStatus) -> String {
+    match status {
+        SubscriptionStatus::Trial => t_string!(i18n, statuses.trial).to_string(),
+        SubscriptionStatus::Active => t_string!(i18n, statuses.active).to_string(),
+        SubscriptionStatus::Expired => t_string!(i18n, statuses.expired).to_string(),
+        SubscriptionStatus::Disabled => t_string!(i18n, statuses.disabled).to_string(),
+        SubscriptionStatus::Cancelled => t_string!(i18n, statuses.cancelled).to_string(),
+        SubscriptionStatus::Deleted => t_string!(i18n, statuses.deleted).to_string(),
+    }
+}
+
+/// "Monthly", "Yearly".
+pub fn frequency(i18n: I18n, frequency: BillingFrequency) -> String {
+    match frequency {
+        BillingFrequency::Monthly => t_string!(i18n, frequencies.monthly).to_string(),
+        BillingFrequency::Yearly => t_string!(i18n, frequencies.yearly).to_string(),
+    }
+}
+
+/// Why an action is not allowed; `date` is already formatted for the locale.
+pub fn denial(i18n: I18n, reason: DenialReason, date: Option<String>) -> String {
+    match (reason, date) {
+        (DenialReason::ReductionWindowClosed, Some(date)) => {
+            t_string!(i18n, denials.reduction_window_closed_on, date).to_string()
+        }
+        (DenialReason::ReductionWindowClosed, None) => t_string!(i18n, denials.reduction_window_closed).to_string(),
+        (DenialReason::Trial, _) => t_string!(i18n, denials.trial).to_string(),
+        (DenialReason::Expired, _) => t_string!(i18n, denials.expired).to_string(),
+        (DenialReason::Disabled, _) => t_string!(i18n, denials.disabled).to_string(),
+        (DenialReason::Cancelled, _) => t_string!(i18n, denials.cancelled).to_string(),
+        (DenialReason::Deleted, _) => t_string!(i18n, denials.deleted).to_string(),
+        (DenialReason::PaymentPending, _) => t_string!(i18n, denials.payment_pending).to_string(),
+        (DenialReason::AllLicensesAssigned, _) => t_string!(i18n, denials.all_licenses_assigned).to_string(),
+        (DenialReason::NoLicensesAvailable, _) => t_string!(i18n, denials.no_licenses_available).to_string(),
+        (DenialReason::MaximumReached, _) => t_string!(i18n, denials.maximum_reached).to_string(),
+        (DenialReason::NotReactivatable, _) => t_string!(i18n, denials.not_reactivatable).to_string(),
+        (DenialReason::NotPurchaser, _) => t_string!(i18n, denials.not_purchaser).to_string(),
+    }
+}
+
+/// The locale's code for `Intl` formatting.
+pub fn locale_code(i18n: I18n) -> &'static str {
+    i18n.get_locale().as_str()
+}

@@ -1,0 +1,18 @@
+//! *Your products*: the list, the product page and its action panes.
+
+mod action_pane;
+mod empty_products;
+mod product_actions;
+mod product_details;
+mod product_filters;
+mod product_page;
+mod product_row;
+mod products_page;
+mod products_table;
+mod sort_header;
+mod url_query;
+
+pub use action_pane::ActionPane;
+pub use product_page::ProductPage;
+pub use products_page::ProductsPage;
+pub use url_query::{query_from_url, ProductsUrl};

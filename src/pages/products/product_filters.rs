@@ -1,0 +1,78 @@
+use super::ProductsUrl;
+use crate::components::ChoiceGroup;
+use crate::i18n::*;
+use crate::labels;
+use contract::subscriptions::{PurchaseChannel, SubscriptionStatus};
+use leptos::prelude::*;
+
+/// The filter button (a disclosure with purchase channel and status choices) and the search box.
+#[component]
+pub fn ProductFilters(
+    /// The list's URL state.
+    url: ProductsUrl,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (open, set_open) = signal(false);
+    let query = url.query;
+    let channel_value = Signal::derive(move || query.get().channel.map(|c| c.as_str().to_owned()));
+    let status_value = Signal::derive(move || query.get().status.map(|s| s.as_str().to_owned()));
+    let channels: Vec<(String, Signal<String>)> = PurchaseChannel::ALL
+        .into_iter()
+        .map(|c| (c.as_str().to_owned(), Signal::derive(move || labels::channel(i18n, c))))
+        .collect();
+    let statuses: Vec<(String, Signal<String>)> = SubscriptionStatus::ALL
+        .into_iter()
+        .map(|s| (s.as_str().to_owned(), Signal::derive(move || labels::status(i18n, s))))
+        .collect();
+
+    view! {
+        <div class="toolbar">
+            <button
+                type="button"
+                class="button filter-button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="product-filters"
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
+                <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+                    <path d="M1 2h14l-5.5 6.5V14l-3-1.5V8.5z" fill="currentColor" />
+                </svg>
+                {t!(i18n, products.filter)}
+            </button>
+            <label class="search">
+                <span class="visually-hidden">{t!(i18n, products.search)}</span>
+                <input
+                    type="search"
+                    placeholder=move || t_string!(i18n, products.search)
+                    prop:value=move || query.get().q.unwrap_or_default()
+                    on:input=move |event| {
+                        let text = event_target_value(&event);
+                        url.set_text.set((!text.is_empty()).then_some(text));
+                    }
+                />
+            </label>
+        </div>
+        <div
+            id="product-filters"
+            class="filter-panel"
+            role="group"
+            aria-label=move || t_string!(i18n, products.filters_label)
+            hidden=move || !open.get()
+        >
+            <ChoiceGroup
+                name="channel"
+                legend=Signal::derive(move || t_string!(i18n, products.channel).to_string())
+                choices=channels
+                value=channel_value
+                on_change=Callback::new(move |value| url.set_channel.set(value))
+            />
+            <ChoiceGroup
+                name="status"
+                legend=Signal::derive(move || t_string!(i18n, products.status).to_string())
+                choices=statuses
+                value=status_value
+                on_change=Callback::new(move |value| url.set_status.set(value))
+            />
+        </div>
+    }
+}

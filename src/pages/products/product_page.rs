@@ -1,0 +1,47 @@
+use super::product_actions::ProductActions;
+use super::product_details::ProductDetails;
+use crate::api::{use_api, ApiError};
+use crate::components::{ErrorView, LoadingTable, StatusBadge};
+use crate::i18n::*;
+use contract::subscriptions::Subscription;
+use contract::SubscriptionId;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+
+/// The subscription shown on the product page, shared with its panes.
+#[derive(Clone, Copy)]
+pub struct CurrentSubscription(pub LocalResource<Result<Subscription, ApiError>>);
+
+/// The product page: everything about one subscription, and what can be done with it.
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let params = use_params_map();
+    let id = Memo::new(move |_| SubscriptionId(params.with(|p| p.get("id").unwrap_or_default())));
+    let subscription = LocalResource::new(move || {
+        let api = api.clone();
+        let id = id.get();
+        async move { api.subscription(&id).await }
+    });
+    provide_context(CurrentSubscription(subscription));
+    let retry = Callback::new(move |()| subscription.refetch());
+
+    view! {
+        <p class="back-link"><A href="/products">"← " {t!(i18n, product.back)}</A></p>
+        {move || match subscription.get() {
+            None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, product.loading).to_string()) rows=3 /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
+            Some(Ok(subscription)) => view! {
+                <header class="page-header">
+                    <h1>{subscription.product.name.clone()}</h1>
+                    <StatusBadge status=subscription.status />
+                </header>
+                <ProductDetails subscription=subscription.clone() />
+                <ProductActions subscription />
+            }.into_any(),
+        }}
+        <Outlet />
+    }
+}

@@ -1,0 +1,104 @@
+//! Runtime configuration, read from `/config.json` before the app mounts, so one build serves every deployment.
+
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The contents of `public/config.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Config {
+    /// Base URL of the API, without `/api/v1` (empty: the app's own origin).
+    #[serde(default)]
+    pub api_base_url: String,
+    /// Which cloud instance this deployment serves.
+    pub cloud_instance: CloudInstance,
+    /// Where to sign in; `{redirect}` is replaced by the encoded path to come back to.
+    pub sign_in_url: String,
+    /// Help links per cloud instance.
+    pub instances: BTreeMap<CloudInstance, HelpLinks>,
+}
+
+/// A cloud instance, each with its own admin center and help links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CloudInstance {
+    /// Microsoft's worldwide cloud.
+    Worldwide,
+    /// The Germany cloud.
+    Germany,
+    /// The China cloud operated by 21Vianet.
+    #[serde(alias = "21vianet")]
+    Vianet,
+}
+
+/// Help and documentation links of one cloud instance.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct HelpLinks {
+    /// The admin center's *Your products* page.
+    pub products_url: String,
+    /// The admin center's *Licenses* page.
+    pub licenses_url: String,
+    /// Frequently asked questions about self-service purchases.
+    pub faq_url: String,
+    /// How to contact support.
+    pub support_url: String,
+}
+
+impl Config {
+    /// Parses `config.json`.
+    pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// The help links of the configured instance.
+    pub fn help_links(&self) -> Option<&HelpLinks> {
+        self.instances.get(&self.cloud_instance)
+    }
+
+    /// The sign-in URL that comes back to `return_to` (a path with its query string).
+    pub fn sign_in_href(&self, return_to: &str) -> String {
+        self.sign_in_url.replace("{redirect}", &contract::paths::encode(return_to))
+    }
+}
+
+/// Makes the configuration available below.
+pub fn provide_config(config: Config) {
+    provide_context(config);
+}
+
+/// The configuration provided by [`provide_config`].
+pub fn use_config() -> Config {
+    expect_context::<Config>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../public/config.json");
+
+    #[test]
+    fn the_shipped_config_parses_and_has_links_for_every_instance() {
+        let config = Config::parse(SHIPPED).expect("public/config.json parses");
+        assert_eq!(config.cloud_instance, CloudInstance::Worldwide);
+        for instance in [CloudInstance::Worldwide, CloudInstance::Germany, CloudInstance::Vianet] {
+            let links = config.instances.get(&instance).expect("links for every instance");
+            assert!(links.faq_url.starts_with("https://"));
+        }
+    }
+
+    #[test]
+    fn sign_in_href_carries_the_page_to_return_to() {
+        let config = Config::parse(SHIPPED).unwrap();
+        assert_eq!(
+            config.sign_in_href("/products?channel=self_service"),
+            "/dev/sign-in?redirect=%2Fproducts%3Fchannel%3Dself_service"
+        );
+    }
+
+    #[test]
+    fn the_21vianet_name_is_accepted() {
+        let json = SHIPPED.replace("\"cloud_instance\": \"worldwide\"", "\"cloud_instance\": \"21vianet\"");
+        assert_eq!(Config::parse(&json).unwrap().cloud_instance, CloudInstance::Vianet);
+    }
+}

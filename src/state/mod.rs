@@ -1,0 +1,4 @@
+//! Cross-page state: `provide_*` / `use_*` pairs.
+
+pub mod config;
+pub mod session;

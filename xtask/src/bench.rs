@@ -1,0 +1,70 @@
+//! `cargo xtask bench`: release build sizes (raw and brotli) and the time from navigation to the products list.
+
+use crate::process::{run, start_backend};
+use crate::{root, tools, TaskResult};
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+/// This budget for wasm + js + css, brotli-compressed.
+const BUDGET_BROTLI_BYTES: usize = 250 * 1024;
+
+pub fn run() -> TaskResult {
+    let path = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser()?;
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(root()).env("PATH", &path))?;
+    run(Command::new("cargo").args(["build", "-p", "backend"]).current_dir(root()))?;
+
+    let total = report_sizes(&root().join("dist"))?;
+    let dist = root().join("dist");
+    let dist = dist.to_string_lossy();
+    let (_backend, url) = start_backend(
+        &root().join("target/debug/backend"),
+        &["--dev", "--port", "0", "--db", ":memory:", "--static", &dist],
+    )?;
+    run(Command::new("node")
+        .args(["bench/load-time.mjs", &url])
+        .current_dir(root().join("end2end"))
+        .env("CHROME", &browser.chrome))?;
+    if total > BUDGET_BROTLI_BYTES {
+        return Err(format!("brotli total {} KB is over the {} KB budget", total / 1024, BUDGET_BROTLI_BYTES / 1024));
+    }
+    Ok(())
+}
+
+/// Prints raw and brotli sizes of the wasm, js and css in `dist`; returns the brotli total.
+fn report_sizes(dist: &Path) -> Result<usize, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css")))
+        .collect();
+    files.sort();
+    println!("\n{:<48} {:>10} {:>12}", "file", "raw (KB)", "brotli (KB)");
+    let (mut raw_total, mut brotli_total) = (0, 0);
+    for file in files {
+        let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
+        let compressed = brotli_size(&bytes)?;
+        raw_total += bytes.len();
+        brotli_total += compressed;
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        println!("{name:<48} {:>10.1} {:>12.1}", kb(bytes.len()), kb(compressed));
+    }
+    println!("{:<48} {:>10.1} {:>12.1}", "total", kb(raw_total), kb(brotli_total));
+    Ok(brotli_total)
+}
+
+fn kb(bytes: usize) -> f64 {
+    bytes as f64 / 1024.0
+}
+
+/// Size after brotli at quality 11 (what a precompressed deployment serves).
+fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(out.len())
+}

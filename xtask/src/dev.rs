@@ -1,0 +1,36 @@
+//! `cargo xtask dev`: the reference backend with demo data, and `trunk serve` proxying `/api/` to it.
+
+use crate::process::{run, start_backend, Guarded};
+use crate::{root, tools, TaskResult};
+use std::process::Command;
+
+/// The port Trunk.toml's proxy points at.
+const BACKEND_PORT: &str = "8787";
+/// The demo purchaser (see backend/README.md).
+const DEMO_USER: &str = "asa.ostrom@contoso.se";
+
+pub fn run() -> TaskResult {
+    let path = tools::ensure_build_tools()?;
+    run_cargo_build_backend()?;
+    let db = root().join("target/dev.db");
+    let db = db.to_string_lossy();
+    let (_backend, _url) =
+        start_backend(&root().join("target/debug/backend"), &["--dev", "--port", BACKEND_PORT, "--db", &db])?;
+    println!("\nThe portal: http://127.0.0.1:8080/");
+    println!("Sign in as the demo purchaser: http://127.0.0.1:8080/dev/sign-in?user={DEMO_USER}&redirect=/products");
+    println!("(or choose another demo user at http://127.0.0.1:8080/dev/sign-in). Ctrl-C stops both.\n");
+    let mut trunk = Command::new("trunk");
+    trunk.arg("serve").current_dir(root()).env("PATH", path);
+    let child = Guarded(trunk.spawn().map_err(|e| format!("could not start trunk: {e}"))?);
+    let mut child = child;
+    let status = child.0.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("trunk serve ended ({status})"))
+    }
+}
+
+fn run_cargo_build_backend() -> TaskResult {
+    run(Command::new("cargo").args(["build", "-p", "backend"]).current_dir(root()))
+}
