@@ -1,3 +1,4 @@
+use super::product_action::ProductAction;
 use super::product_page::CurrentSubscription;
 use crate::components::Pane;
 use crate::i18n::*;
@@ -12,18 +13,16 @@ pub fn ActionPane() -> impl IntoView {
     let params = use_params_map();
     let current = expect_context::<CurrentSubscription>();
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
-    let action = params.with_untracked(|p| p.get("action").unwrap_or_default());
-    let title = match action.as_str() {
-        "buy" => Signal::derive(move || t_string!(i18n, actions.buy).to_string()),
-        "reduce" => Signal::derive(move || t_string!(i18n, actions.reduce).to_string()),
-        "assign" => Signal::derive(move || t_string!(i18n, actions.assign).to_string()),
-        "cancel" => Signal::derive(move || t_string!(i18n, actions.cancel).to_string()),
-        "reactivate" => Signal::derive(move || t_string!(i18n, actions.reactivate).to_string()),
-        _ => return view! { <NotFoundPage /> }.into_any(),
+    let slug = params.with_untracked(|p| p.get("action").unwrap_or_default());
+    let Some(action) = ProductAction::from_slug(&slug) else {
+        return view! { <NotFoundPage /> }.into_any();
     };
     let product = move || current.0.get().and_then(Result::ok).map(|s| s.product.name);
     view! {
-        <Pane title close_href=format!("/products/{}", contract::paths::encode(&id))>
+        <Pane
+            title=Signal::derive(move || action.label(i18n))
+            close_href=format!("/products/{}", contract::paths::encode(&id))
+        >
             <p class="pane-product">{product}</p>
             <p>{t!(i18n, actions.coming)}</p>
         </Pane>

@@ -2,6 +2,7 @@
 
 mod action_pane;
 mod empty_products;
+mod product_action;
 mod product_actions;
 mod product_details;
 mod product_filters;

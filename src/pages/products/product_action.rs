@@ -1,0 +1,76 @@
+//! The actions a subscription offers, each with its route slug, label and permission.
+
+use crate::i18n::*;
+use crate::labels::I18n;
+use contract::subscriptions::{AllowedActions, Permission};
+
+/// One action on a subscription; its pane lives at `/products/:id/<slug>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProductAction {
+    /// Buy licenses.
+    Buy,
+    /// Remove licenses.
+    Reduce,
+    /// Assign licenses.
+    Assign,
+    /// Cancel the subscription.
+    Cancel,
+    /// Reactivate the subscription.
+    Reactivate,
+}
+
+impl ProductAction {
+    /// Every action, in display order.
+    pub const ALL: [Self; 5] = [Self::Buy, Self::Reduce, Self::Assign, Self::Cancel, Self::Reactivate];
+
+    /// The route segment.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Buy => "buy",
+            Self::Reduce => "reduce",
+            Self::Assign => "assign",
+            Self::Cancel => "cancel",
+            Self::Reactivate => "reactivate",
+        }
+    }
+
+    /// The action for a route segment.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.slug() == slug)
+    }
+
+    /// The translated label ("Buy licenses" …).
+    pub fn label(self, i18n: I18n) -> String {
+        match self {
+            Self::Buy => t_string!(i18n, actions.buy).to_string(),
+            Self::Reduce => t_string!(i18n, actions.reduce).to_string(),
+            Self::Assign => t_string!(i18n, actions.assign).to_string(),
+            Self::Cancel => t_string!(i18n, actions.cancel).to_string(),
+            Self::Reactivate => t_string!(i18n, actions.reactivate).to_string(),
+        }
+    }
+
+    /// Whether the backend allows it, and why not.
+    pub fn permission(self, allowed: &AllowedActions) -> &Permission {
+        match self {
+            Self::Buy => &allowed.buy,
+            Self::Reduce => &allowed.reduce,
+            Self::Assign => &allowed.assign,
+            Self::Cancel => &allowed.cancel,
+            Self::Reactivate => &allowed.reactivate,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip_and_unknown_ones_are_refused() {
+        for action in ProductAction::ALL {
+            assert_eq!(ProductAction::from_slug(action.slug()), Some(action));
+        }
+        assert_eq!(ProductAction::from_slug("delete"), None);
+    }
+}
