@@ -10,7 +10,7 @@ pub mod state;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use crate::i18n::I18nContextProvider;
-use components::{AppShell, ConfigError};
+use components::{AppShell, ConfigError, LocaleMemory};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
@@ -41,6 +41,7 @@ pub fn App(
 ) -> impl IntoView {
     view! {
         <I18nContextProvider>
+            <LocaleMemory />
             {match config {
                 Ok(config) => view! { <ConfiguredApp config /> }.into_any(),
                 Err(_) => view! { <ConfigError /> }.into_any(),

@@ -9,8 +9,10 @@ use time::Date;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvoiceQuery {
     /// First day.
+    #[serde(with = "crate::date::iso")]
     pub from: Date,
     /// Last day.
+    #[serde(with = "crate::date::iso")]
     pub to: Date,
 }
 
@@ -22,10 +24,13 @@ pub struct Invoice {
     /// Invoice number shown to people.
     pub number: String,
     /// Invoice date.
+    #[serde(with = "crate::date::iso")]
     pub date: Date,
     /// First day of the billed period.
+    #[serde(with = "crate::date::iso")]
     pub period_start: Date,
     /// Last day of the billed period.
+    #[serde(with = "crate::date::iso")]
     pub period_end: Date,
     /// Total including tax.
     pub amount: Money,

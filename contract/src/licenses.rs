@@ -24,6 +24,7 @@ pub struct QuantityQuote {
     /// The recurring charge per billing period after the change.
     pub new_recurring_amount: Money,
     /// The next billing date the recurring amount applies from.
+    #[serde(with = "crate::date::iso")]
     pub next_billing_date: Date,
 }
 
@@ -88,6 +89,7 @@ pub struct Assignment {
     /// The person.
     pub person: Person,
     /// When the license was assigned.
+    #[serde(with = "crate::date::iso")]
     pub assigned_on: Date,
 }
 
@@ -105,10 +107,12 @@ pub struct CancellationTerms {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund: Option<Money>,
     /// When access ends if cancelled now.
+    #[serde(with = "crate::date::iso")]
     pub access_ends_on: Date,
     /// People who lose their license.
     pub assigned_people: u32,
     /// Until when the data is kept after access ends.
+    #[serde(with = "crate::date::iso")]
     pub data_retained_until: Date,
 }
 

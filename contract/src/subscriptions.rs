@@ -19,8 +19,10 @@ pub struct Subscription {
     /// How often it is billed.
     pub billing_frequency: BillingFrequency,
     /// When it was bought.
+    #[serde(with = "crate::date::iso")]
     pub purchased_on: Date,
     /// The next renewal, or the expiry date when it does not renew.
+    #[serde(with = "crate::date::iso")]
     pub renews_or_expires_on: Date,
     /// Whether [`Self::renews_or_expires_on`] is a renewal (`true`) or the end (`false`).
     pub auto_renew: bool,
@@ -171,7 +173,7 @@ pub enum Permission {
         /// Why not.
         reason: DenialReason,
         /// A date the reason refers to (when a window closed, or when the action becomes possible).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::date::iso_option")]
         date: Option<Date>,
     },
 }

@@ -1,7 +1,7 @@
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// Chooses the language; the choice is remembered (cookie) and sets `<html lang>`.
+/// Chooses the language; [`super::LocaleMemory`] remembers it, and `<html lang>` follows it.
 #[component]
 pub fn LocaleSwitcher() -> impl IntoView {
     let i18n = use_i18n();

@@ -10,14 +10,18 @@ pub fn SignInPrompt() -> impl IntoView {
     let config = use_config();
     let location = use_location();
     let href = move || {
-        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        // The router's `search` has no leading `?`.
+        let search = location.search.get();
+        let path = location.pathname.get();
+        let here = if search.is_empty() { path } else { format!("{path}?{}", search.trim_start_matches('?')) };
         config.sign_in_href(&here)
     };
     view! {
         <section class="sign-in-prompt" role="alert" aria-labelledby="sign-in-title">
             <h2 id="sign-in-title">{t!(i18n, signed_out.title)}</h2>
             <p>{t!(i18n, signed_out.body)}</p>
-            <a class="button primary" href=href>{t!(i18n, signed_out.action)}</a>
+            // `rel="external"`: a full page load, not a route of this app.
+            <a class="button primary" href=href rel="external">{t!(i18n, signed_out.action)}</a>
         </section>
     }
 }

@@ -25,9 +25,8 @@ pub fn ProductActions(
                 .into_any(),
                 Permission::Denied { reason, date } => {
                     let reason_id = format!("reason-{}", action.slug());
-                    let reason_text = move || {
-                        labels::denial(i18n, reason, date.map(|d| format::date(labels::locale_code(i18n), d)))
-                    };
+                    let reason_text =
+                        move || labels::denial(i18n, reason, date.map(|d| format::date(labels::locale_code(i18n), d)));
                     view! {
                         <li class="denied">
                             <button type="button" class="button" disabled aria-describedby=reason_id.clone()>

@@ -1,0 +1,119 @@
+//! Command-line arguments (hand-written parsing; `--name value` or `--name=value`).
+
+use std::path::PathBuf;
+
+/// What to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Serve HTTP.
+    Serve(Args),
+    /// Print the built-in demo fixture as JSON and exit.
+    PrintDemoFixture,
+    /// Print the usage and exit.
+    Help,
+}
+
+/// Settings of the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Args {
+    /// Interface to listen on.
+    pub host: String,
+    /// Port (0: any free port).
+    pub port: u16,
+    /// SQLite file, or `:memory:`.
+    pub db: String,
+    /// Fixture file; absent: the built-in demo data.
+    pub fixture: Option<PathBuf>,
+    /// Enables the `/dev/` routes (sign-in, faults).
+    pub dev: bool,
+    /// A built single-page app to serve.
+    pub static_dir: Option<PathBuf>,
+}
+
+impl Default for Args {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".to_owned(),
+            port: 8081,
+            db: "backend.db".to_owned(),
+            fixture: None,
+            dev: false,
+            static_dir: None,
+        }
+    }
+}
+
+/// The usage text.
+pub const USAGE: &str = "\
+Reference backend of the self-service purchases API.
+
+Usage: backend [OPTIONS]
+
+Options:
+  --host HOST            interface to listen on (default 127.0.0.1)
+  --port N               port; 0 picks a free one (default 8081)
+  --db PATH|:memory:     SQLite database, recreated from the fixture at every start (default backend.db)
+  --fixture FILE         load this JSON fixture instead of the built-in demo data
+  --dev                  enable /dev/ routes: sign-in as a fixture user, fault injection
+  --static DIR           also serve the built single-page app in DIR
+  --print-demo-fixture   print the built-in demo fixture as JSON and exit
+  --help                 print this help
+";
+
+/// Parses the arguments after the program name.
+pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
+    let mut parsed = Args::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name.to_owned(), Some(value.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value =
+            |name: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"));
+        match name.as_str() {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--print-demo-fixture" => return Ok(Command::PrintDemoFixture),
+            "--dev" => parsed.dev = true,
+            "--host" => parsed.host = value("--host")?,
+            "--port" => {
+                let port = value("--port")?;
+                parsed.port = port.parse().map_err(|_| format!("--port: not a port number: {port}"))?;
+            }
+            "--db" => parsed.db = value("--db")?,
+            "--fixture" => parsed.fixture = Some(PathBuf::from(value("--fixture")?)),
+            "--static" => parsed.static_dir = Some(PathBuf::from(value("--static")?)),
+            other => return Err(format!("unknown argument: {other}")),
+        }
+    }
+    Ok(Command::Serve(parsed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Command, String> {
+        parse(list.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn flags_and_values_parse_in_both_forms() {
+        let Ok(Command::Serve(a)) = args(&["--port", "0", "--db=:memory:", "--dev", "--static", "dist"]) else {
+            panic!("not parsed")
+        };
+        assert_eq!(a.port, 0);
+        assert_eq!(a.db, ":memory:");
+        assert!(a.dev);
+        assert_eq!(a.static_dir, Some(PathBuf::from("dist")));
+        assert_eq!(a.host, "127.0.0.1");
+        assert_eq!(args(&["--print-demo-fixture"]), Ok(Command::PrintDemoFixture));
+    }
+
+    #[test]
+    fn mistakes_are_reported() {
+        assert!(args(&["--port", "http"]).unwrap_err().contains("--port"));
+        assert!(args(&["--port"]).unwrap_err().contains("needs a value"));
+        assert!(args(&["--verbose"]).unwrap_err().contains("unknown argument"));
+    }
+}

@@ -1,0 +1,74 @@
+//! Reference backend of the self-service purchases API: axum + SQLite, loaded from a fixture at every start, with
+//! development sign-in and fault injection. See `backend/README.md`.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod faults;
+pub mod fixture;
+pub mod problem;
+pub mod query;
+pub mod routes;
+pub mod rules;
+pub mod server;
+
+use axum::Router;
+use fixture::Fixture;
+use std::path::PathBuf;
+use std::sync::Arc;
+use time::{Date, OffsetDateTime};
+
+/// The backend's idea of today: pinned by the fixture, or the system date (UTC).
+#[derive(Clone, Copy, Debug)]
+pub struct Clock(pub Option<Date>);
+
+impl Clock {
+    /// Today.
+    pub fn today(&self) -> Date {
+        self.0.unwrap_or_else(|| OffsetDateTime::now_utc().date())
+    }
+}
+
+/// Shared state of the handlers.
+pub struct AppState {
+    /// The database.
+    pub db: db::Db,
+    /// Signed-in sessions.
+    pub sessions: auth::Sessions,
+    /// Armed faults.
+    pub faults: faults::Faults,
+    /// Today.
+    pub clock: Clock,
+    /// Whether `/dev/` routes exist.
+    pub dev: bool,
+    /// The single-page app to serve, if any.
+    pub static_dir: Option<PathBuf>,
+}
+
+/// What an application is built from.
+pub struct Settings {
+    /// SQLite file or `:memory:`.
+    pub db: String,
+    /// The data.
+    pub fixture: Fixture,
+    /// Enables `/dev/` routes.
+    pub dev: bool,
+    /// A built single-page app to serve.
+    pub static_dir: Option<PathBuf>,
+}
+
+/// Loads the fixture into a fresh database and builds the router.
+pub fn build(settings: Settings) -> Result<Router, String> {
+    settings.fixture.check().map_err(|e| e.to_string())?;
+    let db = db::Db::open(&settings.db, &settings.fixture).map_err(|e| format!("database {}: {e}", settings.db))?;
+    let state = AppState {
+        db,
+        sessions: auth::Sessions::default(),
+        faults: faults::Faults::default(),
+        clock: Clock(settings.fixture.today),
+        dev: settings.dev,
+        static_dir: settings.static_dir,
+    };
+    Ok(routes::router(Arc::new(state)))
+}

@@ -1,0 +1,90 @@
+//! The one error type of the handlers, answered as `application/problem+json` (RFC 9457) with [`contract::Problem`].
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use contract::problem::FieldErrorCode;
+use contract::{ErrorCode, FieldError, Problem};
+
+/// Everything a request can fail with.
+#[derive(Debug)]
+pub enum ApiError {
+    /// No session, or the session ended (401).
+    Unauthenticated,
+    /// A state-changing request without the session's CSRF token (403).
+    CsrfTokenInvalid,
+    /// No such resource, or not the signed-in person's (404; never 403, which would leak existence).
+    NotFound,
+    /// Malformed query parameters (400), with the fields at fault.
+    BadQuery(Vec<FieldError>),
+    /// A malformed request body (400), with a developer-facing detail.
+    BadBody(String),
+    /// Invalid input values (422), with the fields at fault.
+    Validation(Vec<FieldError>),
+    /// The method does not exist on this path (405).
+    MethodNotAllowed,
+    /// A route that later work fills in (501).
+    NotImplemented,
+    /// Something broke; the detail goes to the log, not to the client (500).
+    Internal(String),
+}
+
+impl ApiError {
+    /// A 400 with one field error.
+    pub fn bad_field(field: &str, code: FieldErrorCode) -> Self {
+        Self::BadQuery(vec![FieldError { field: field.to_owned(), code }])
+    }
+
+    /// The problem body of this error.
+    pub fn problem(&self) -> Problem {
+        match self {
+            Self::Unauthenticated => Problem::new(ErrorCode::Unauthenticated),
+            Self::CsrfTokenInvalid => Problem::new(ErrorCode::CsrfTokenInvalid),
+            Self::NotFound => Problem::new(ErrorCode::NotFound),
+            Self::BadQuery(errors) => Problem { errors: errors.clone(), ..Problem::new(ErrorCode::BadRequest) },
+            Self::BadBody(detail) => Problem::new(ErrorCode::BadRequest).with_detail(detail.clone()),
+            Self::Validation(errors) => Problem { errors: errors.clone(), ..Problem::new(ErrorCode::ValidationFailed) },
+            Self::MethodNotAllowed => Problem {
+                status: 405,
+                title: "Method not allowed".to_owned(),
+                ..Problem::new(ErrorCode::BadRequest).with_detail("this method is not supported on this path")
+            },
+            Self::NotImplemented => Problem {
+                status: 501,
+                title: "Not implemented".to_owned(),
+                ..Problem::new(ErrorCode::Internal).with_detail("not implemented yet in the reference backend")
+            },
+            Self::Internal(_) => Problem::new(ErrorCode::Internal),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Internal(format!("database: {error}"))
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let Self::Internal(detail) = &self {
+            eprintln!("internal error: {detail}");
+        }
+        problem_response(&self.problem())
+    }
+}
+
+/// Renders a problem with its status, the problem media type and, when set, `Retry-After`.
+pub fn problem_response(problem: &Problem) -> Response {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(problem).unwrap_or_default();
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(contract::headers::PROBLEM_JSON));
+    if let Some(seconds) = problem.retry_after {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}
+
+/// Result of a handler.
+pub type ApiResult<T> = Result<T, ApiError>;

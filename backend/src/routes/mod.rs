@@ -1,0 +1,95 @@
+//! The router: `/api/v1` behind the session guard, `/dev` with `--dev`, the static app with `--static`, and fault
+//! injection in front of everything (with `--dev`).
+
+pub mod assignments;
+pub mod billing;
+pub mod cancellation;
+pub mod dev;
+pub mod directory;
+pub mod invoices;
+pub mod me;
+pub mod static_files;
+pub mod subscriptions;
+
+use crate::problem::ApiError;
+use crate::{auth, faults, AppState};
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::Router;
+use std::sync::Arc;
+
+/// Mutations not implemented yet: the routes exist (behind the session and CSRF guard) and answer 501.
+async fn not_implemented() -> ApiError {
+    ApiError::NotImplemented
+}
+
+async fn api_not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+fn api(state: &Arc<AppState>) -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/me", get(me::me))
+        .route("/subscriptions", get(subscriptions::list))
+        .route("/subscriptions/{id}", get(subscriptions::one))
+        .route("/subscriptions/{id}/quantity-quote", post(not_implemented))
+        .route("/subscriptions/{id}/quantity", put(not_implemented))
+        .route("/subscriptions/{id}/assignments", get(assignments::list).post(not_implemented))
+        .route("/subscriptions/{id}/assignments/remove", post(not_implemented))
+        .route("/subscriptions/{id}/cancellation", get(cancellation::cancellation))
+        .route("/subscriptions/{id}/cancel", post(not_implemented))
+        .route("/subscriptions/{id}/reactivate", post(not_implemented))
+        .route("/directory/people", get(directory::search))
+        .route("/cancellation-reasons", get(cancellation::reasons))
+        .route("/billing-profiles", get(billing::profiles))
+        .route("/billing-profiles/{id}", get(billing::profile))
+        .route("/billing-profiles/{id}/payment-method", put(not_implemented))
+        .route("/payment-methods", get(billing::methods).post(not_implemented))
+        .route("/payment-methods/{id}", get(billing::method).patch(not_implemented))
+        .route("/invoices", get(invoices::list))
+        .route("/invoices/{id}", get(invoices::one))
+        .route("/invoices/{id}/pdf", get(not_implemented))
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(from_fn_with_state(state.clone(), auth::require_session))
+}
+
+fn dev() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/dev/sign-in", get(dev::sign_in))
+        .route("/dev/sign-out", get(dev::sign_out))
+        .route("/dev/faults", get(dev::list_faults).post(dev::arm_fault).delete(dev::clear_faults))
+}
+
+fn is_under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Everything no route matched: unknown `/api` paths are problem+json 404s, unknown `/dev` paths plain 404s, the
+/// rest goes to the static app when there is one.
+async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    let path = request.uri().path();
+    if is_under(path, "/api") {
+        return ApiError::NotFound.into_response();
+    }
+    match &state.static_dir {
+        Some(dir) if !is_under(path, "/dev") => static_files::serve(dir, request).await,
+        _ => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
+    }
+}
+
+/// The whole application.
+pub fn router(state: Arc<AppState>) -> Router {
+    let mut router = Router::new().nest(contract::paths::PREFIX, api(&state)).fallback(fallback);
+    if state.dev {
+        router = router.merge(dev()).layer(from_fn_with_state(state.clone(), faults::inject));
+    }
+    router.with_state(state)
+}

@@ -1,0 +1,81 @@
+//! `--static DIR`: the built single-page app, for every path that is not `/api` or `/dev`.
+//!
+//! Files are served as they are, preferring a precompressed `.br` or `.gz` sibling the client accepts. Hashed asset
+//! names (a `-` and 16 or more hex digits, as trunk writes them: `portal-1a2b3c4d5e6f7a8b_bg.wasm`) are cached for a
+//! year as immutable; everything else (`index.html`, `config.json`, unhashed files) is `no-cache`, i.e. revalidated.
+//! A path without a file extension that matches no file is a client-side route: it gets `index.html` (200).
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::path::Path;
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// `Cache-Control` of hashed assets.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// `Cache-Control` of everything else.
+pub const NO_CACHE: &str = "no-cache";
+
+/// Whether a file name carries a content hash: `-` followed by at least 16 hex digits.
+pub fn is_hashed(file_name: &str) -> bool {
+    file_name.match_indices('-').any(|(i, _)| {
+        let hex = file_name[i + 1..].bytes().take_while(u8::is_ascii_hexdigit).count();
+        hex >= 16
+    })
+}
+
+fn has_extension(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|segment| segment.contains('.'))
+}
+
+/// Serves `request` from `dir`.
+pub async fn serve(dir: &Path, request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let method = request.method().clone();
+    let headers = request.headers().clone();
+    let served = ServeDir::new(dir).precompressed_br().precompressed_gzip().oneshot(request).await;
+    let mut response = match served {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    };
+    let spa_route = response.status() == StatusCode::NOT_FOUND
+        && matches!(method, Method::GET | Method::HEAD)
+        && !has_extension(&path);
+    if spa_route {
+        let mut index = Request::new(Body::empty());
+        *index.method_mut() = method;
+        *index.headers_mut() = headers;
+        let served =
+            ServeFile::new(dir.join("index.html")).precompressed_br().precompressed_gzip().oneshot(index).await;
+        response = match served {
+            Ok(response) => response.map(Body::new),
+            Err(never) => match never {},
+        };
+    }
+    if response.status() == StatusCode::NOT_FOUND {
+        return (StatusCode::NOT_FOUND, "Not found\n").into_response();
+    }
+    let file_name = path.rsplit('/').next().unwrap_or_default();
+    let cache = if !spa_route && is_hashed(file_name) { IMMUTABLE } else { NO_CACHE };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    headers.entry(header::VARY).or_insert(HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("portal-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("main-0123456789abcdef.css"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("config.json"));
+        assert!(!is_hashed("font-awesome-4.7.css"));
+        assert!(!is_hashed("portal-1a2b3c4d5e6f7a8.js"), "15 digits are not a hash");
+    }
+}

@@ -1,0 +1,98 @@
+//! The session and CSRF guard.
+
+use crate::common::*;
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use contract::ErrorCode;
+
+#[tokio::test]
+async fn api_requests_without_a_session_are_401() {
+    let app = App::small();
+    for path in ["/api/v1/me", "/api/v1/subscriptions", "/api/v1/invoices?from=2026-01-01&to=2026-02-01"] {
+        let reply = app.anonymous(Method::GET, path, None).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{path}");
+        assert_eq!(reply.problem().code, ErrorCode::Unauthenticated);
+    }
+    let forged = Request::get("/api/v1/me").header(header::COOKIE, "ssp_session=not-a-session").body(Body::empty());
+    let reply = app.send(forged.unwrap()).await;
+    assert_eq!(reply.problem().code, ErrorCode::Unauthenticated);
+    let reply = app.anonymous(Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/cancel", Some("{}")).await;
+    assert_eq!(reply.problem().code, ErrorCode::Unauthenticated, "no session beats no CSRF token");
+}
+
+#[tokio::test]
+async fn me_describes_the_signed_in_person_with_a_per_session_csrf_token() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let me: contract::me::Me = app.get("/api/v1/me", &asa).await.json();
+    assert_eq!(me.display_name, "Åsa Öström");
+    assert_eq!(me.locale, "en");
+    assert_eq!(me.role, contract::me::Role::Purchaser);
+    assert_eq!(me.organization.name, "Contoso AB");
+    assert_eq!(me.csrf_token.len(), 32);
+    let again = app.asa().await;
+    assert_ne!(again.csrf, asa.csrf, "each session has its own token");
+    let li: contract::me::Me = app.get("/api/v1/me", &app.li().await).await.json();
+    assert_eq!((li.role, li.locale.as_str()), (contract::me::Role::Admin, "zh-Hans"));
+    let jurgen: contract::me::Me = app.get("/api/v1/me", &app.jurgen().await).await.json();
+    assert_eq!((jurgen.display_name.as_str(), jurgen.locale.as_str()), ("Jürgen Weiß", "de"));
+}
+
+#[tokio::test]
+async fn state_changing_requests_need_the_sessions_csrf_token() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let path = "/api/v1/subscriptions/sub-power-bi-pro/cancel";
+    let missing = Request::post(path).header(header::COOKIE, &asa.cookie).body(Body::from("{}")).unwrap();
+    let reply = app.send(missing).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.problem().code, ErrorCode::CsrfTokenInvalid);
+
+    let other = app.jurgen().await;
+    let wrong = Session { cookie: asa.cookie.clone(), csrf: other.csrf };
+    let reply = app.request(Method::POST, path, Some(&wrong), Some("{}")).await;
+    assert_eq!(reply.problem().code, ErrorCode::CsrfTokenInvalid);
+    for method in [Method::PUT, Method::PATCH, Method::DELETE] {
+        let reply = app.request(method.clone(), "/api/v1/payment-methods/pm-visa", Some(&wrong), None).await;
+        assert_eq!(reply.problem().code, ErrorCode::CsrfTokenInvalid, "{method}");
+    }
+
+    let reply = app.request(Method::POST, path, Some(&asa), Some("{}")).await;
+    assert_eq!(reply.status, StatusCode::NOT_IMPLEMENTED, "the guard lets it through to the (future) handler");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_problem_404s_and_wrong_methods_405() {
+    let app = App::small();
+    let asa = app.asa().await;
+    for path in ["/api/v1/nothing", "/api/v2/me", "/api"] {
+        let reply = app.get(path, &asa).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(reply.problem().code, ErrorCode::NotFound);
+    }
+    let reply = app.request(Method::DELETE, "/api/v1/me", Some(&asa), None).await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.problem().code, ErrorCode::BadRequest);
+}
+
+#[tokio::test]
+async fn mutation_routes_are_wired_and_answer_501_for_now() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let routes = [
+        (Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/quantity-quote"),
+        (Method::PUT, "/api/v1/subscriptions/sub-power-bi-pro/quantity"),
+        (Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/assignments"),
+        (Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/assignments/remove"),
+        (Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/cancel"),
+        (Method::POST, "/api/v1/subscriptions/sub-project-expired/reactivate"),
+        (Method::PUT, "/api/v1/billing-profiles/bp-stockholm/payment-method"),
+        (Method::POST, "/api/v1/payment-methods"),
+        (Method::PATCH, "/api/v1/payment-methods/pm-visa"),
+    ];
+    for (method, path) in routes {
+        let reply = app.request(method.clone(), path, Some(&asa), Some("{}")).await;
+        assert_eq!(reply.status, StatusCode::NOT_IMPLEMENTED, "{method} {path}");
+        assert_eq!(reply.problem().code, ErrorCode::Internal);
+    }
+}

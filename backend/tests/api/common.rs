@@ -1,0 +1,151 @@
+//! Test helpers: an app on an in-memory database, sessions, requests through `tower::ServiceExt::oneshot`.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use backend::fixture::Fixture;
+use backend::{build, demo, Settings};
+use contract::Problem;
+use http_body_util::BodyExt;
+use serde::de::DeserializeOwned;
+use std::path::PathBuf;
+use time::macros::date;
+use time::Date;
+use tower::ServiceExt;
+
+/// The day the tests pin the clock to.
+pub const TODAY: Date = date!(2026 - 11 - 23);
+
+/// The demo fixture for [`TODAY`], clock pinned.
+pub fn demo_fixture() -> Fixture {
+    Fixture { today: Some(TODAY), ..demo::fixture(TODAY) }
+}
+
+/// A small demo fixture (500 generated people) for tests that do not need the full directory.
+pub fn small_fixture() -> Fixture {
+    Fixture { today: Some(TODAY), ..demo::fixture_with_people(TODAY, 500) }
+}
+
+/// An application under test.
+pub struct App {
+    router: Router,
+}
+
+/// A signed-in session.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// `ssp_session=<token>`.
+    pub cookie: String,
+    /// The CSRF token from `/me`.
+    pub csrf: String,
+}
+
+/// A collected response.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("{e}: {} {}", self.status, String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The problem body, after checking the media type.
+    pub fn problem(&self) -> Problem {
+        assert_eq!(self.header(header::CONTENT_TYPE.as_str()), Some("application/problem+json"), "{}", self.text());
+        let problem: Problem = self.json();
+        assert_eq!(problem.status, self.status.as_u16());
+        problem
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+impl App {
+    /// The full demo (dev routes on).
+    pub fn demo() -> Self {
+        Self::with(demo_fixture(), true, None)
+    }
+
+    /// The small demo (dev routes on).
+    pub fn small() -> Self {
+        Self::with(small_fixture(), true, None)
+    }
+
+    pub fn with(fixture: Fixture, dev: bool, static_dir: Option<PathBuf>) -> Self {
+        let router = build(Settings { db: ":memory:".into(), fixture, dev, static_dir }).expect("app builds");
+        Self { router }
+    }
+
+    /// The router itself.
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
+        Reply { status, headers, body }
+    }
+
+    pub async fn request(&self, method: Method, path: &str, session: Option<&Session>, body: Option<&str>) -> Reply {
+        let mut builder = Request::builder().method(method).uri(path);
+        if let Some(session) = session {
+            builder = builder.header(header::COOKIE, &session.cookie).header("x-csrf-token", &session.csrf);
+        }
+        if body.is_some() {
+            builder = builder.header(header::CONTENT_TYPE, "application/json");
+        }
+        self.send(builder.body(Body::from(body.unwrap_or_default().to_owned())).expect("request")).await
+    }
+
+    pub async fn get(&self, path: &str, session: &Session) -> Reply {
+        self.request(Method::GET, path, Some(session), None).await
+    }
+
+    pub async fn anonymous(&self, method: Method, path: &str, body: Option<&str>) -> Reply {
+        self.request(method, path, None, body).await
+    }
+
+    /// Signs in through `/dev/sign-in` and reads the CSRF token from `/me`.
+    pub async fn sign_in(&self, user: &str) -> Session {
+        let reply = self.anonymous(Method::GET, &format!("/dev/sign-in?user={user}&redirect=/"), None).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+        let set_cookie = reply.header("set-cookie").expect("a cookie");
+        let cookie = set_cookie.split(';').next().expect("a pair").to_owned();
+        let me: contract::me::Me =
+            self.get("/api/v1/me", &Session { cookie: cookie.clone(), csrf: String::new() }).await.json();
+        Session { cookie, csrf: me.csrf_token }
+    }
+
+    pub async fn asa(&self) -> Session {
+        self.sign_in("asa.ostrom@contoso.se").await
+    }
+
+    pub async fn jurgen(&self) -> Session {
+        self.sign_in("jurgen.weiss@contoso.de").await
+    }
+
+    pub async fn li(&self) -> Session {
+        self.sign_in("li.wei@contoso.com").await
+    }
+}
+
+/// A fresh empty directory under the system's temporary directory.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("backend-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}

@@ -1,0 +1,18 @@
+//! Integration tests of the reference backend: one binary, one module per concern.
+
+mod common;
+
+mod allowed_actions;
+mod assignments;
+mod auth;
+mod billing;
+mod dev;
+mod directory;
+mod faults;
+mod fixture;
+mod invoices;
+mod ownership;
+mod perf;
+mod server;
+mod static_files;
+mod subscriptions;

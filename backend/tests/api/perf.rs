@@ -1,0 +1,103 @@
+//! Speed at scale: directory search at 50,000 people, assignment paging at 10,000 assignments.
+
+use crate::common::*;
+use backend::fixture::{Fixture, FixtureAssignment, PersonKind};
+use contract::directory::DirectoryMatch;
+use contract::licenses::Assignment;
+use contract::text::fold;
+use contract::Page;
+use std::time::{Duration, Instant};
+
+fn percentile_95(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[(samples.len() * 95).div_ceil(100) - 1]
+}
+
+/// The demo with `people` generated people and `assigned` of them on Business Basic.
+fn big(people: usize, assigned: usize) -> Fixture {
+    let mut fixture = Fixture { today: Some(TODAY), ..backend::demo::fixture_with_people(TODAY, people) };
+    let taken: std::collections::HashSet<String> = fixture
+        .assignments
+        .iter()
+        .filter(|a| a.subscription_id == "sub-business-basic")
+        .map(|a| a.person_id.clone())
+        .collect();
+    let extra: Vec<FixtureAssignment> = fixture
+        .people
+        .iter()
+        .filter(|p| p.kind == PersonKind::Member && !taken.contains(&p.id))
+        .take(assigned - taken.len())
+        .map(|p| FixtureAssignment {
+            subscription_id: "sub-business-basic".into(),
+            person_id: p.id.clone(),
+            assigned_on: TODAY,
+        })
+        .collect();
+    fixture.assignments.extend(extra);
+    for sub in &mut fixture.subscriptions {
+        if sub.id == "sub-business-basic" {
+            sub.total_licenses = assigned as u32 + 100;
+            sub.max_licenses = sub.total_licenses + 1000;
+        }
+    }
+    fixture
+}
+
+#[tokio::test]
+async fn directory_search_p95_at_50000_people() {
+    let started = Instant::now();
+    let fixture = big(50_000, 10_000);
+    let queries: Vec<String> = {
+        // Realistic typeahead input: 1 to 4 leading characters of names and e-mails, plus a few two-word queries.
+        let mut rng = backend::demo::people::Lcg::new(9);
+        (0..200)
+            .map(|i| {
+                let person = &fixture.people[rng.below(fixture.people.len())];
+                let source = if i % 3 == 0 { person.email.clone() } else { fold(&person.display_name) };
+                let words: Vec<&str> = source.split_whitespace().collect();
+                let len = 1 + i % 4;
+                if i % 10 == 9 && words.len() > 1 {
+                    format!("{} {}", words[0], words[1].chars().take(2).collect::<String>())
+                } else {
+                    source.chars().take(len).collect()
+                }
+            })
+            .collect()
+    };
+    let app = App::with(fixture, true, None);
+    eprintln!("built 50,000 people and 10,000 assignments in {:?}", started.elapsed());
+    let asa = app.asa().await;
+    let mut samples = Vec::new();
+    for q in &queries {
+        let url =
+            format!("/api/v1/directory/people?q={}&subscription_id=sub-business-basic", contract::paths::encode(q));
+        let started = Instant::now();
+        let reply = app.get(&url, &asa).await;
+        samples.push(started.elapsed());
+        let found: Vec<DirectoryMatch> = reply.json();
+        assert!(!found.is_empty(), "{q} finds someone");
+    }
+    let p95 = percentile_95(samples);
+    let limit = if cfg!(debug_assertions) { Duration::from_millis(200) } else { Duration::from_millis(20) };
+    println!("directory search p95 at 50,000 people: {p95:?} (limit {limit:?})");
+    eprintln!("directory search p95 at 50,000 people: {p95:?} (limit {limit:?})");
+    assert!(p95 < limit, "p95 {p95:?}");
+
+    let mut samples = Vec::new();
+    let mut slowest = std::collections::BTreeMap::new();
+    for (page, q) in [(1, ""), (100, ""), (200, ""), (1, "a"), (3, "an"), (1, "wang"), (1, "zz")].repeat(5) {
+        let url = format!("/api/v1/subscriptions/sub-business-basic/assignments?page={page}&page_size=50&q={q}");
+        let started = Instant::now();
+        let reply: Page<Assignment> = app.get(&url, &asa).await.json();
+        samples.push(started.elapsed());
+        let entry = slowest.entry(format!("page {page} q {q:?}")).or_insert(Duration::ZERO);
+        *entry = (*entry).max(started.elapsed());
+        if q.is_empty() {
+            assert_eq!((reply.total, reply.items.len()), (10_000, 50));
+        }
+    }
+    let p95 = percentile_95(samples);
+    eprintln!("assignment page p95 at 10,000 assignments: {p95:?}; slowest per query: {slowest:?}");
+    let limit = if cfg!(debug_assertions) { Duration::from_millis(500) } else { Duration::from_millis(50) };
+    assert!(p95 < limit, "p95 {p95:?}");
+}

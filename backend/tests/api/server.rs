@@ -1,0 +1,72 @@
+//! The real server: the `listening on` line, clean shutdown on SIGTERM, and dropped connections (loopback only).
+
+use crate::common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn exchange(port: u16, request: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_request_gets_no_answer_at_all() {
+    let router = backend::build(backend::Settings {
+        db: ":memory:".into(),
+        fixture: small_fixture(),
+        dev: true,
+        static_dir: None,
+    })
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(backend::server::serve(listener, router, async {
+        let _ = stopped.await;
+    }));
+    let answer = tokio::task::spawn_blocking(move || {
+        let arm = r#"{"path":"/api/v1/cancellation-reasons","drop":true}"#;
+        let armed = exchange(
+            port,
+            &format!("POST /dev/faults HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{arm}", arm.len()),
+        );
+        assert!(armed.starts_with("HTTP/1.1 204"), "{armed}");
+        let dropped = exchange(port, "GET /api/v1/cancellation-reasons HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let normal = exchange(port, "GET /api/v1/cancellation-reasons HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        (dropped, normal)
+    })
+    .await
+    .unwrap();
+    assert_eq!(answer.0, "", "not a single byte");
+    assert!(answer.1.starts_with("HTTP/1.1 401"), "then served normally: {}", answer.1);
+    stop.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), server).await.unwrap().unwrap();
+}
+
+#[test]
+fn the_binary_announces_its_address_and_stops_on_sigterm() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backend"))
+        .args(["--port", "0", "--db", ":memory:", "--dev"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line.trim().strip_prefix("listening on http://").unwrap_or_else(|| panic!("{line:?}"));
+    let port: u16 = address.rsplit(':').next().unwrap().parse().unwrap();
+    assert!(address.starts_with("127.0.0.1:") && port != 0);
+    let answer =
+        exchange(port, "GET /dev/sign-in?user=li.wei@contoso.com HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+}

@@ -1,0 +1,78 @@
+//! `--static DIR`: files, precompressed siblings, cache headers, SPA fallback.
+
+use crate::common::*;
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use std::path::PathBuf;
+
+const WASM: &str = "portal-1a2b3c4d5e6f7a8b_bg.wasm";
+
+fn site(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>portal</title>").unwrap();
+    std::fs::write(dir.join("config.json"), r#"{"api_base_url":""}"#).unwrap();
+    std::fs::write(dir.join(WASM), b"\0asm plain").unwrap();
+    std::fs::write(dir.join(format!("{WASM}.br")), b"brotli bytes").unwrap();
+    std::fs::write(dir.join(format!("{WASM}.gz")), b"gzip bytes").unwrap();
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::write(dir.join("assets/logo.svg"), "<svg/>").unwrap();
+    dir
+}
+
+async fn get(app: &App, path: &str, accept_encoding: Option<&str>) -> Reply {
+    let mut request = Request::get(path);
+    if let Some(encoding) = accept_encoding {
+        request = request.header(header::ACCEPT_ENCODING, encoding);
+    }
+    app.send(request.body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn files_are_served_with_cache_headers_and_precompressed_siblings() {
+    let dir = site("files");
+    let app = App::with(small_fixture(), true, Some(dir.clone()));
+    let index = get(&app, "/", None).await;
+    assert_eq!(index.status, StatusCode::OK);
+    assert!(index.text().contains("<title>portal</title>"));
+    assert_eq!(index.header("cache-control"), Some("no-cache"));
+    let config = get(&app, "/config.json", None).await;
+    assert_eq!(config.header("cache-control"), Some("no-cache"));
+    assert!(config.header("content-type").unwrap().starts_with("application/json"));
+
+    let br = get(&app, &format!("/{WASM}"), Some("gzip, deflate, br")).await;
+    assert_eq!(br.status, StatusCode::OK);
+    assert_eq!(br.body, b"brotli bytes");
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert_eq!(br.header("content-type"), Some("application/wasm"));
+    assert_eq!(br.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    let gz = get(&app, &format!("/{WASM}"), Some("gzip")).await;
+    assert_eq!((gz.body.as_slice(), gz.header("content-encoding")), (&b"gzip bytes"[..], Some("gzip")));
+    let plain = get(&app, &format!("/{WASM}"), None).await;
+    assert_eq!(plain.body, b"\0asm plain");
+    assert_eq!(plain.header("content-encoding"), None);
+    let svg = get(&app, "/assets/logo.svg", None).await;
+    assert_eq!((svg.status, svg.header("cache-control")), (StatusCode::OK, Some("no-cache")));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn unknown_routes_fall_back_to_the_app_but_not_files_api_or_dev() {
+    let dir = site("fallback");
+    let app = App::with(small_fixture(), false, Some(dir.clone()));
+    for route in ["/products", "/products/sub-1/licenses", "/billing/invoices?from=2026-01-01"] {
+        let reply = get(&app, route, None).await;
+        assert_eq!(reply.status, StatusCode::OK, "{route}");
+        assert!(reply.text().contains("<title>portal</title>"), "{route}");
+        assert_eq!(reply.header("cache-control"), Some("no-cache"));
+    }
+    assert_eq!(get(&app, "/missing.js", None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/assets/missing.css", None).await.status, StatusCode::NOT_FOUND);
+    let api = get(&app, "/api/v1/nothing", None).await;
+    assert_eq!(api.status, StatusCode::UNAUTHORIZED, "the API stays the API");
+    let api = app.anonymous(Method::GET, "/api/other", None).await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.problem().code, contract::ErrorCode::NotFound);
+    let dev = get(&app, "/dev/sign-in", None).await;
+    assert_eq!(dev.status, StatusCode::NOT_FOUND, "no SPA fallback for /dev without --dev");
+    let _ = std::fs::remove_dir_all(dir);
+}
