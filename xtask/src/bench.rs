@@ -1,6 +1,6 @@
 //! `cargo xtask bench`: release build sizes (raw and brotli) and the time from navigation to the products list.
 
-use crate::process::{run, start_backend};
+use crate::process::{self, start_backend};
 use crate::{root, tools, TaskResult};
 use std::io::Write;
 use std::path::Path;
@@ -12,8 +12,8 @@ const BUDGET_BROTLI_BYTES: usize = 250 * 1024;
 pub fn run() -> TaskResult {
     let path = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
-    run(Command::new("trunk").args(["build", "--release"]).current_dir(root()).env("PATH", &path))?;
-    run(Command::new("cargo").args(["build", "-p", "backend"]).current_dir(root()))?;
+    process::run(Command::new("trunk").args(["build", "--release"]).current_dir(root()).env("PATH", &path))?;
+    process::run(Command::new("cargo").args(["build", "-p", "backend"]).current_dir(root()))?;
 
     let total = report_sizes(&root().join("dist"))?;
     let dist = root().join("dist");
@@ -22,10 +22,12 @@ pub fn run() -> TaskResult {
         &root().join("target/debug/backend"),
         &["--dev", "--port", "0", "--db", ":memory:", "--static", &dist],
     )?;
-    run(Command::new("node")
-        .args(["bench/load-time.mjs", &url])
-        .current_dir(root().join("end2end"))
-        .env("CHROME", &browser.chrome))?;
+    process::run(
+        Command::new("node")
+            .args(["bench/load-time.mjs", &url])
+            .current_dir(root().join("end2end"))
+            .env("CHROME", &browser.chrome),
+    )?;
     if total > BUDGET_BROTLI_BYTES {
         return Err(format!("brotli total {} KB is over the {} KB budget", total / 1024, BUDGET_BROTLI_BYTES / 1024));
     }

@@ -1,6 +1,6 @@
 //! `cargo xtask dev`: the reference backend with demo data, and `trunk serve` proxying `/api/` to it.
 
-use crate::process::{run, start_backend, Guarded};
+use crate::process::{self, start_backend, Guarded};
 use crate::{root, tools, TaskResult};
 use std::process::Command;
 
@@ -19,11 +19,10 @@ pub fn run() -> TaskResult {
     println!("\nThe portal: http://127.0.0.1:8080/");
     println!("Sign in as the demo purchaser: http://127.0.0.1:8080/dev/sign-in?user={DEMO_USER}&redirect=/products");
     println!("(or choose another demo user at http://127.0.0.1:8080/dev/sign-in). Ctrl-C stops both.\n");
-    let mut trunk = Command::new("trunk");
-    trunk.arg("serve").current_dir(root()).env("PATH", path);
-    let child = Guarded(trunk.spawn().map_err(|e| format!("could not start trunk: {e}"))?);
-    let mut child = child;
-    let status = child.0.wait().map_err(|e| e.to_string())?;
+    let mut command = Command::new("trunk");
+    command.arg("serve").current_dir(root()).env("PATH", path);
+    let mut trunk = Guarded(command.spawn().map_err(|e| format!("could not start trunk: {e}"))?);
+    let status = trunk.0.wait().map_err(|e| e.to_string())?;
     if status.success() {
         Ok(())
     } else {
@@ -32,5 +31,5 @@ pub fn run() -> TaskResult {
 }
 
 fn run_cargo_build_backend() -> TaskResult {
-    run(Command::new("cargo").args(["build", "-p", "backend"]).current_dir(root()))
+    process::run(Command::new("cargo").args(["build", "-p", "backend"]).current_dir(root()))
 }

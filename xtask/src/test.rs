@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every test — native, wasm in headless Chromium, a release build, Playwright end-to-end.
 
-use crate::process::run;
+use crate::process;
 use crate::{root, tools, TaskResult};
 use std::process::Command;
 use std::time::Instant;
@@ -12,7 +12,7 @@ pub fn run() -> TaskResult {
     let mut steps: Vec<(&str, f64)> = Vec::new();
     let mut step = |name: &'static str, command: &mut Command| -> TaskResult {
         let t = Instant::now();
-        let result = run(command.env("PATH", &path));
+        let result = process::run(command.env("PATH", &path));
         steps.push((name, t.elapsed().as_secs_f64()));
         result
     };
