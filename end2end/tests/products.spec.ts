@@ -82,6 +82,7 @@ test('the product page shows everything and explains why actions are not allowed
   await page.getByRole('link', { name: 'Microsoft 365 Business Basic' }).click();
   await expect(page).toHaveURL(/\/products\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Microsoft 365 Business Basic' })).toBeVisible();
+  await expect(page).toHaveTitle('Microsoft 365 Business Basic – Self-service purchases');
   const details = page.locator('dl.details');
   await expect(details).toContainText('Total licenses');
   await expect(details).toContainText('100');

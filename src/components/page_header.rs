@@ -1,6 +1,7 @@
+use super::DocumentTitle;
 use leptos::prelude::*;
 
-/// A page's heading and introduction. The heading takes focus-free `h1`; one per page.
+/// A page's heading (its one `h1`, also the browser tab's title) and introduction.
 #[component]
 pub fn PageHeader(
     /// The page title.
@@ -11,6 +12,7 @@ pub fn PageHeader(
     intro: MaybeProp<String>,
 ) -> impl IntoView {
     view! {
+        <DocumentTitle title />
         <header class="page-header">
             <h1>{title}</h1>
             {move || intro.get().map(|intro| view! { <p class="intro">{intro}</p> })}

@@ -1,3 +1,4 @@
+use crate::components::PageHeader;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,9 +8,7 @@ use leptos_router::components::A;
 pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <header class="page-header">
-            <h1>{t!(i18n, not_found.title)}</h1>
-        </header>
+        <PageHeader title=Signal::derive(move || t_string!(i18n, not_found.title).to_string()) />
         <p>{t!(i18n, not_found.body)}</p>
         <p><A href="/products">{t!(i18n, not_found.home)}</A></p>
     }

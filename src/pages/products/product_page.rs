@@ -1,7 +1,7 @@
 use super::product_actions::ProductActions;
 use super::product_details::ProductDetails;
 use crate::api::{use_api, ApiError};
-use crate::components::{ErrorView, LoadingTable, StatusBadge};
+use crate::components::{DocumentTitle, ErrorView, LoadingTable, StatusBadge};
 use crate::i18n::*;
 use contract::subscriptions::Subscription;
 use contract::SubscriptionId;
@@ -34,6 +34,7 @@ pub fn ProductPage() -> impl IntoView {
             None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, product.loading).to_string()) rows=3 /> }.into_any(),
             Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
             Some(Ok(subscription)) => view! {
+                <DocumentTitle title=subscription.product.name.clone() />
                 <header class="page-header">
                     <h1>{subscription.product.name.clone()}</h1>
                     <StatusBadge status=subscription.status />
