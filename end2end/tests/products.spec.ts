@@ -100,6 +100,7 @@ test('the product page shows everything and explains why actions are not allowed
   await page.keyboard.press('Escape');
   await expect(pane).toBeHidden();
   await expect(page).toHaveURL(/\/products\/[^/]+$/);
+  await expect(page.getByRole('link', { name: 'Buy licenses' })).toBeFocused();
 });
 
 test('a trial explains that licenses cannot be bought during it', async ({ page }) => {

@@ -38,6 +38,7 @@ test('every area has a frame with its heading and navigation', async ({ page }) 
     await nav.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(page).toHaveTitle(`${heading} – Self-service purchases`);
+    await expect(page.getByRole('main')).toBeFocused();
     await expect(nav.getByRole('link', { name: link, exact: true })).toHaveAttribute('aria-current', 'page');
     await expectAccessible(page);
   }

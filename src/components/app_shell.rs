@@ -1,6 +1,7 @@
 use super::{AppFooter, AppHeader, MainNav};
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The frame of every page: skip link, header, navigation, the page, footer.
 #[component]
@@ -9,13 +10,56 @@ pub fn AppShell(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let main = NodeRef::<leptos::html::Main>::new();
+    let location = use_location();
+    // Moving to another page puts focus at the start of its content, as a page load would for screen readers.
+    // Opening or closing a pane (a sub-path of the page) leaves focus to the pane.
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if let (Some(previous), Some(main)) = (previous, main.get_untracked()) {
+            if is_another_page(&previous, &path) {
+                let _ = main.focus();
+            }
+        }
+        path
+    });
     view! {
         <a class="skip-link" href="#main">{t!(i18n, app.skip_to_content)}</a>
         <AppHeader />
         <div class="layout">
             <MainNav />
-            <main id="main" tabindex="-1">{children()}</main>
+            <main id="main" tabindex="-1" node_ref=main>{children()}</main>
         </div>
         <AppFooter />
+    }
+}
+
+/// Whether going from `from` to `to` changes the page, rather than opening or closing one of its panes.
+fn is_another_page(from: &str, to: &str) -> bool {
+    page_of(from) != page_of(to)
+}
+
+/// The page a path shows: a pane's path (`/products/<id>/<action>`) belongs to the page beneath it.
+fn page_of(path: &str) -> &str {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["products", _id, _action] => path.trim_end_matches('/').rsplit_once('/').map_or(path, |(page, _)| page),
+        _ => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_another_page;
+
+    #[test]
+    fn panes_are_not_other_pages() {
+        assert!(is_another_page("/products", "/licenses"));
+        assert!(is_another_page("/products/a", "/products/b"));
+        assert!(!is_another_page("/products/a", "/products/a/buy"));
+        assert!(!is_another_page("/products/a/buy", "/products/a"));
+        assert!(!is_another_page("/products", "/products"));
+        assert!(is_another_page("/products", "/productsx"));
+        assert!(is_another_page("/products", "/products/a"));
     }
 }
