@@ -137,3 +137,13 @@ test('a server error is explained and Try again recovers', async ({ page, reques
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toBeVisible();
 });
+
+test('while the list loads, a placeholder says so', async ({ page, request }) => {
+  await armFault(request, { method: 'GET', path: '/api/v1/subscriptions', delay_ms: 1500, count: 1 });
+  await signIn(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading your products…' })).toBeAttached();
+  await expect(page.locator('.skeleton-row').first()).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toBeVisible();
+  await expect(page.locator('.skeleton-row')).toHaveCount(0);
+});
