@@ -31,7 +31,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `${backend} --dev --port ${port} --db :memory: --static ${dist}`,
+    command: `"${backend}" --dev --port ${port} --db :memory: --static "${dist}"`,
     url: `http://127.0.0.1:${port}/config.json`,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -1,7 +1,8 @@
 //! Translated names of the contract's enums. Each returns a `String` and tracks the locale when called reactively.
 
+use crate::format;
 use crate::i18n::*;
-use contract::subscriptions::{BillingFrequency, DenialReason, PurchaseChannel, SubscriptionStatus};
+use contract::subscriptions::{BillingFrequency, DenialReason, PurchaseChannel, Subscription, SubscriptionStatus};
 
 /// The i18n context type of this app.
 pub type I18n = leptos_i18n::I18nContext<Locale>;
@@ -60,4 +61,23 @@ pub fn denial(i18n: I18n, reason: DenialReason, date: Option<String>) -> String 
 /// The locale's code for `Intl` formatting.
 pub fn locale_code(i18n: I18n) -> &'static str {
     i18n.get_locale().as_str()
+}
+
+/// "Renews 15 Dec 2026" or "Expires …".
+pub fn renewal_text(i18n: I18n, subscription: &Subscription) -> String {
+    let date = format::date(locale_code(i18n), subscription.renews_or_expires_on);
+    if subscription.auto_renew {
+        t_string!(i18n, products.renews_on, date).to_string()
+    } else {
+        t_string!(i18n, products.expires_on, date).to_string()
+    }
+}
+
+/// "69,00 kr per month".
+pub fn price_text(i18n: I18n, subscription: &Subscription) -> String {
+    let price = format::money(locale_code(i18n), &subscription.unit_price);
+    match subscription.billing_frequency {
+        BillingFrequency::Monthly => t_string!(i18n, products.per_month, price).to_string(),
+        BillingFrequency::Yearly => t_string!(i18n, products.per_year, price).to_string(),
+    }
 }

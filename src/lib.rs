@@ -28,7 +28,14 @@ pub fn start() {
 }
 
 async fn load_config() -> Result<Config, String> {
-    let response = gloo_net::http::Request::get("/config.json").send().await.map_err(|e| e.to_string())?;
+    let response = gloo_net::http::Request::get("/config.json")
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("config.json: HTTP {}", response.status()));
+    }
     let text = response.text().await.map_err(|e| e.to_string())?;
     Config::parse(&text).map_err(|e| e.to_string())
 }

@@ -35,8 +35,9 @@ fn money_is_formatted_per_locale_from_the_exact_decimal() {
     let money = Money::new(Decimal::from_str("1234567.85").unwrap(), Currency::parse("SEK").unwrap());
     assert_eq!(plain_spaces(format::money("en", &money)), "SEK 1,234,567.85");
     assert_eq!(plain_spaces(format::money("sv", &money)), "1 234 567,85 kr");
-    let exact = Money::new(Decimal::from_str("0.10").unwrap(), Currency::parse("EUR").unwrap());
-    assert_eq!(format::money("en", &exact), "€0.10");
+    // More digits than a float holds: formatted exactly, so the decimal string reached Intl untouched.
+    let exact = Money::new(Decimal::from_str("12345678901234567.89").unwrap(), Currency::parse("EUR").unwrap());
+    assert_eq!(format::money("en", &exact), "€12,345,678,901,234,567.89");
 }
 
 #[wasm_bindgen_test]

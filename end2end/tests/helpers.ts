@@ -1,4 +1,4 @@
-import { expect, type Page, type APIRequestContext } from '@playwright/test';
+import { expect, type Page, type Locator, type APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** The demo purchaser of the reference backend (backend/README.md). */
@@ -27,7 +27,7 @@ export async function clearFaults(request: APIRequestContext) {
   await request.delete('/dev/faults');
 }
 
-/** The product names in the table, in order. */
-export async function productNames(page: Page): Promise<string[]> {
-  return page.locator('table tbody th[scope="row"]').allInnerTexts();
+/** The product-name cells of the table, in order (assert with toHaveText / toHaveCount, which wait). */
+export function productRows(page: Page): Locator {
+  return page.locator('table tbody th[scope="row"]');
 }

@@ -24,7 +24,8 @@ impl HttpClient {
         format!("{}{path}", self.base_url)
     }
 
-    /// `GET` a JSON document. Dropping the future aborts the request, so a stale request never lands.
+    /// `GET` a JSON document. Dropping the future aborts the request (callers that race requests drop the
+    /// older future).
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         let abort = AbortOnDrop::new();
         let response = Request::get(&self.url(path))

@@ -28,11 +28,22 @@ impl Api {
         self.http.get(paths::ME).await
     }
 
-    /// Every subscription of the signed-in person (one page of the largest size: the app filters instantly).
+    /// Every subscription of the signed-in person, in pages of the largest size (the app filters instantly).
     pub async fn all_subscriptions(&self) -> Result<Vec<Subscription>, ApiError> {
-        let query = paths::query([("page_size", Some(SubscriptionQuery::MAX_PAGE_SIZE.to_string()))]);
-        let page: Page<Subscription> = self.http.get(&format!("{}{query}", paths::SUBSCRIPTIONS)).await?;
-        Ok(page.items)
+        let mut all = Vec::new();
+        for number in 1.. {
+            let query = paths::query([
+                ("page", Some(number.to_string())),
+                ("page_size", Some(SubscriptionQuery::MAX_PAGE_SIZE.to_string())),
+            ]);
+            let page: Page<Subscription> = self.http.get(&format!("{}{query}", paths::SUBSCRIPTIONS)).await?;
+            let last = page.items.is_empty() || number >= page.page_count();
+            all.extend(page.items);
+            if last {
+                break;
+            }
+        }
+        Ok(all)
     }
 
     /// One subscription.

@@ -2,6 +2,8 @@ use crate::i18n::*;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 /// A right-hand pane: a modal dialog (focus kept inside, Escape closes, focus returns) that is a route of its own.
 #[component]
@@ -11,14 +13,14 @@ pub fn Pane(
     title: Signal<String>,
     /// Where closing the pane goes (the page underneath).
     #[prop(into)]
-    close_href: String,
+    close_href: Signal<String>,
     /// The pane's content.
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     let navigate = use_navigate();
-    let opener = document().active_element();
+    let opener = return_focus_target();
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
             if !dialog.open() {
@@ -27,14 +29,12 @@ pub fn Pane(
         }
     });
     on_cleanup(move || {
-        if let Some(element) = opener.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        if let Some(element) = opener {
             let _ = element.focus();
         }
     });
-    let close = {
-        let close_href = close_href.clone();
-        move || navigate(&close_href, Default::default())
-    };
+    // Closing replaces the pane's history entry, so Back does not reopen it.
+    let close = move || navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
     let on_cancel = {
         let close = close.clone();
         move |event: web_sys::Event| {
@@ -54,4 +54,12 @@ pub fn Pane(
             <div class="pane-body">{children()}</div>
         </dialog>
     }
+}
+
+/// What gets focus back when the pane closes: the element that opened it, or the page's content when the pane
+/// was opened by a link from elsewhere or a reload.
+fn return_focus_target() -> Option<web_sys::HtmlElement> {
+    let document = document();
+    let active = document.active_element().filter(|e| e.tag_name() != "BODY");
+    active.or_else(|| document.get_element_by_id("main")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }

@@ -56,8 +56,12 @@ pub fn start_backend(binary: &std::path::Path, args: &[&str]) -> Result<(Guarded
             println!("[backend] {line}");
         }
     });
-    let url = receiver
-        .recv_timeout(Duration::from_secs(60))
-        .map_err(|_| "the backend did not report `listening on …` within 60 s".to_owned())?;
+    let url = receiver.recv_timeout(Duration::from_secs(60)).map_err(|error| match error {
+        mpsc::RecvTimeoutError::Disconnected => match child.0.wait() {
+            Ok(status) => format!("the backend stopped before listening ({status}); see its messages above"),
+            Err(e) => format!("the backend stopped before listening: {e}"),
+        },
+        mpsc::RecvTimeoutError::Timeout => "the backend did not report `listening on …` within 60 s".to_owned(),
+    })?;
     Ok((child, url))
 }

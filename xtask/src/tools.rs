@@ -30,13 +30,17 @@ pub fn ensure_build_tools() -> Result<String, String> {
 /// PATH with binaryen's working `wasm-opt` (npm) and cargo's bin folder first.
 pub fn tool_path() -> String {
     let node_bin = root().join("end2end/node_modules/.bin");
-    let cargo_bin = home().join(".cargo/bin");
+    let cargo_bin = cargo_bin();
     let old = std::env::var("PATH").unwrap_or_default();
     format!("{}:{}:{old}", node_bin.display(), cargo_bin.display())
 }
 
-fn home() -> PathBuf {
-    PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| "/root".into()))
+/// Where `cargo install` puts binaries: `$CARGO_HOME/bin`, or `~/.cargo/bin`.
+fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| "/root".into())).join(".cargo"))
+        .join("bin")
 }
 
 fn ensure_wasm_target() -> TaskResult {
@@ -48,7 +52,7 @@ fn ensure_wasm_target() -> TaskResult {
 }
 
 fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> TaskResult {
-    let path = home().join(".cargo/bin").join(binary);
+    let path = cargo_bin().join(binary);
     let reported = output(Command::new(&path).arg("--version")).unwrap_or_default();
     if reported.split_whitespace().any(|word| word == version) {
         return Ok(());
@@ -77,6 +81,11 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
 }
 
 fn ensure_npm_packages() -> TaskResult {
+    if output(Command::new("npm").arg("--version")).is_none() {
+        return Err("Node.js and npm are needed for the end-to-end suite and wasm-opt. Install them (Debian: \
+                    `apt-get install nodejs npm`, Node 20 or newer) and run the command again."
+            .into());
+    }
     let dir = root().join("end2end");
     let marker = dir.join("node_modules/.package-lock.json");
     let lock = dir.join("package-lock.json");

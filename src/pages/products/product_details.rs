@@ -1,7 +1,6 @@
-use super::product_row::price_text;
 use crate::format;
 use crate::i18n::*;
-use crate::labels;
+use crate::labels::{self, price_text};
 use contract::subscriptions::Subscription;
 use leptos::prelude::*;
 

@@ -44,7 +44,7 @@ pub fn ProductFilters(
                 <input
                     type="search"
                     placeholder=move || t_string!(i18n, products.search)
-                    prop:value=move || query.get().q.unwrap_or_default()
+                    prop:value=move || url.text.get()
                     on:input=move |event| {
                         let text = event_target_value(&event);
                         url.set_text.set((!text.is_empty()).then_some(text));

@@ -1,8 +1,7 @@
 use crate::components::StatusBadge;
-use crate::format;
 use crate::i18n::*;
-use crate::labels::{self, I18n};
-use contract::subscriptions::{BillingFrequency, Subscription};
+use crate::labels::{price_text, renewal_text};
+use contract::subscriptions::Subscription;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -30,24 +29,5 @@ pub fn ProductRow(
             <td>{renewal}</td>
             <td>{price}</td>
         </tr>
-    }
-}
-
-/// "Renews 15 Dec 2026" or "Expires …".
-pub fn renewal_text(i18n: I18n, subscription: &Subscription) -> String {
-    let date = format::date(labels::locale_code(i18n), subscription.renews_or_expires_on);
-    if subscription.auto_renew {
-        t_string!(i18n, products.renews_on, date).to_string()
-    } else {
-        t_string!(i18n, products.expires_on, date).to_string()
-    }
-}
-
-/// "69,00 kr per month".
-pub fn price_text(i18n: I18n, subscription: &Subscription) -> String {
-    let price = format::money(labels::locale_code(i18n), &subscription.unit_price);
-    match subscription.billing_frequency {
-        BillingFrequency::Monthly => t_string!(i18n, products.per_month, price).to_string(),
-        BillingFrequency::Yearly => t_string!(i18n, products.per_year, price).to_string(),
     }
 }

@@ -23,6 +23,8 @@ pub fn query_from_url(get: impl Fn(&str) -> Option<String>) -> SubscriptionQuery
 pub struct ProductsUrl {
     /// The query the URL describes.
     pub query: Memo<SubscriptionQuery>,
+    /// The search text exactly as typed (the query ignores blank text; the search box must not).
+    pub text: Memo<String>,
     /// Sets or clears `channel`.
     pub set_channel: SignalSetter<Option<String>>,
     /// Sets or clears `status`.
@@ -40,12 +42,14 @@ impl ProductsUrl {
     pub fn new() -> Self {
         let map = use_query_map();
         let query = Memo::new(move |_| map.with(|m| query_from_url(|key| m.get(key))));
+        let text = Memo::new(move |_| map.with(|m| m.get("q").unwrap_or_default()));
         let setter = |key: &'static str, replace: bool| {
             let options = NavigateOptions { replace, scroll: false, ..Default::default() };
             query_signal_with_options::<String>(key, options).1
         };
         Self {
             query,
+            text,
             set_channel: setter("channel", false),
             set_status: setter("status", false),
             set_text: setter("q", true),
