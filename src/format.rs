@@ -14,6 +14,11 @@ pub fn date(locale: &str, date: Date) -> String {
     intl::date(locale, date).unwrap_or_else(|| date.to_string())
 }
 
+/// Today's date where the person is (from the browser's clock); `None` outside a browser.
+pub fn today() -> Option<Date> {
+    intl::today()
+}
+
 #[cfg(target_arch = "wasm32")]
 mod intl {
     use js_sys::{Array, Date as JsDate, Intl, Object, Reflect};
@@ -47,6 +52,13 @@ mod intl {
         day.set_utc_date(u32::from(date.day()));
         format.format().call1(&JsValue::NULL, &day).ok()?.as_string()
     }
+
+    pub fn today() -> Option<Date> {
+        let now = JsDate::new_0();
+        let month = time::Month::try_from(u8::try_from(now.get_month() + 1).ok()?).ok()?;
+        Date::from_calendar_date(i32::try_from(now.get_full_year()).ok()?, month, u8::try_from(now.get_date()).ok()?)
+            .ok()
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -58,6 +70,10 @@ mod intl {
     }
 
     pub fn date(_locale: &str, _date: Date) -> Option<String> {
+        None
+    }
+
+    pub fn today() -> Option<Date> {
         None
     }
 }

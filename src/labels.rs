@@ -63,13 +63,37 @@ pub fn locale_code(i18n: I18n) -> &'static str {
     i18n.get_locale().as_str()
 }
 
-/// "Renews 15 Dec 2026" or "Expires …".
+/// When a subscription renews or ends, as seen today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renewal {
+    /// It renews on its date.
+    Renews,
+    /// It ends on its date, still ahead.
+    Expires,
+    /// It ended on its date, already past.
+    Expired,
+}
+
+impl Renewal {
+    /// The case of a subscription today.
+    pub fn of(subscription: &Subscription) -> Self {
+        if subscription.auto_renew {
+            Self::Renews
+        } else if format::today().is_some_and(|today| subscription.renews_or_expires_on < today) {
+            Self::Expired
+        } else {
+            Self::Expires
+        }
+    }
+}
+
+/// "Renews 15 Dec 2026", "Expires …" or "Expired …".
 pub fn renewal_text(i18n: I18n, subscription: &Subscription) -> String {
     let date = format::date(locale_code(i18n), subscription.renews_or_expires_on);
-    if subscription.auto_renew {
-        t_string!(i18n, products.renews_on, date).to_string()
-    } else {
-        t_string!(i18n, products.expires_on, date).to_string()
+    match Renewal::of(subscription) {
+        Renewal::Renews => t_string!(i18n, products.renews_on, date).to_string(),
+        Renewal::Expires => t_string!(i18n, products.expires_on, date).to_string(),
+        Renewal::Expired => t_string!(i18n, products.expired_on, date).to_string(),
     }
 }
 

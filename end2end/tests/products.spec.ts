@@ -11,6 +11,8 @@ test('lists the purchaser\'s products with licenses, status, renewal and price',
   await expect(row).toContainText('Active');
   await expect(row).toContainText(/Renews [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   await expect(row).toContainText('SEK 69.00 per month');
+  // An expired subscription's end date is in the past tense.
+  await expect(page.getByRole('row', { name: /Project Plan 3/ })).toContainText(/Expired [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   await expect(page.getByRole('status').filter({ hasText: 'of 10 products' })).toHaveText('10 of 10 products');
   await expect(page.getByRole('link', { name: 'Your products' })).toHaveAttribute('aria-current', 'page');
   await expectAccessible(page);
@@ -153,4 +155,11 @@ test('while the list loads, a placeholder says so', async ({ page, request }) =>
   await expectAccessible(page);
   await expect(page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toBeVisible();
   await expect(page.locator('.skeleton-row')).toHaveCount(0);
+});
+
+test('a typed address of a disallowed action leads to the product page, not a pane', async ({ page }) => {
+  await signIn(page, '/products/sub-visio-trial/buy');
+  await expect(page).toHaveURL(/\/products\/sub-visio-trial$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Visio Plan 2' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

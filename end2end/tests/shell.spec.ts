@@ -56,3 +56,19 @@ test('the header shows who is signed in', async ({ page }) => {
   await signIn(page);
   await expect(page.getByText('Signed in as Åsa Öström')).toBeVisible();
 });
+
+test('signed out, a pane address shows the sign-in prompt and no pane', async ({ page }) => {
+  await page.goto('/products/sub-power-bi-pro/buy');
+  await expect(page.getByRole('heading', { name: "You're signed out" })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+});
+
+test('the skip link moves focus to the page content', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your products' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});

@@ -24,7 +24,12 @@ pub fn AppShell(
         path
     });
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, app.skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=move |event| {
+            event.prevent_default();
+            if let Some(main) = main.get_untracked() {
+                let _ = main.focus();
+            }
+        }>{t!(i18n, app.skip_to_content)}</a>
         <AppHeader />
         <div class="layout">
             <MainNav />

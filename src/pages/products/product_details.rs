@@ -1,6 +1,6 @@
 use crate::format;
 use crate::i18n::*;
-use crate::labels::{self, price_text};
+use crate::labels::{self, price_text, Renewal};
 use contract::subscriptions::Subscription;
 use leptos::prelude::*;
 
@@ -15,12 +15,10 @@ pub fn ProductDetails(
     let date = move |pick: fn(&Subscription) -> time::Date| {
         move || s.with_value(|s| format::date(labels::locale_code(i18n), pick(s)))
     };
-    let renewal_label = move || {
-        if s.with_value(|s| s.auto_renew) {
-            t_string!(i18n, product.renews_on).to_string()
-        } else {
-            t_string!(i18n, product.expires_on).to_string()
-        }
+    let renewal_label = move || match s.with_value(Renewal::of) {
+        Renewal::Renews => t_string!(i18n, product.renews_on).to_string(),
+        Renewal::Expires => t_string!(i18n, product.expires_on).to_string(),
+        Renewal::Expired => t_string!(i18n, product.expired_on).to_string(),
     };
     view! {
         <section class="card" aria-labelledby="details-title">
