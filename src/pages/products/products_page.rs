@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn ProductsPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let url = ProductsUrl::new();
+    let url = ProductsUrl::from_route();
     let subscriptions = LocalResource::new(move || {
         let api = api.clone();
         async move { api.all_subscriptions().await }

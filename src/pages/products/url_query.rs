@@ -38,8 +38,8 @@ pub struct ProductsUrl {
 }
 
 impl ProductsUrl {
-    /// Binds to the current route's query string.
-    pub fn new() -> Self {
+    /// Binds to the current route's query string (call inside a route).
+    pub fn from_route() -> Self {
         let map = use_query_map();
         let query = Memo::new(move |_| map.with(|m| query_from_url(|key| m.get(key))));
         let text = Memo::new(move |_| map.with(|m| m.get("q").unwrap_or_default()));
@@ -75,12 +75,6 @@ impl ProductsUrl {
         self.set_channel.set(None);
         self.set_status.set(None);
         self.set_text.set(None);
-    }
-}
-
-impl Default for ProductsUrl {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
