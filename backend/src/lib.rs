@@ -2,11 +2,13 @@
 //! development sign-in and fault injection. See `backend/README.md`.
 
 pub mod auth;
+pub mod change;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod faults;
 pub mod fixture;
+pub mod pricing;
 pub mod problem;
 pub mod query;
 pub mod routes;
@@ -40,6 +42,8 @@ pub struct AppState {
     pub faults: faults::Faults,
     /// Today.
     pub clock: Clock,
+    /// The data loaded at start (and again by `/dev/reset`).
+    pub fixture: Fixture,
     /// Whether `/dev/` routes exist.
     pub dev: bool,
     /// The single-page app to serve, if any.
@@ -67,6 +71,7 @@ pub fn build(settings: Settings) -> Result<Router, String> {
         sessions: auth::Sessions::default(),
         faults: faults::Faults::default(),
         clock: Clock(settings.fixture.today),
+        fixture: settings.fixture,
         dev: settings.dev,
         static_dir: settings.static_dir,
     };

@@ -20,6 +20,14 @@ pub enum ApiError {
     BadBody(String),
     /// Invalid input values (422), with the fields at fault.
     Validation(Vec<FieldError>),
+    /// The action is not allowed in the resource's current state (409).
+    ActionNotAllowed,
+    /// The `Idempotency-Key` was used for a different request (409).
+    IdempotencyKeyReused,
+    /// The resource changed since the `If-Match` etag was read (412).
+    PreconditionFailed,
+    /// `If-Match` is missing (428).
+    PreconditionRequired,
     /// The method does not exist on this path (405).
     MethodNotAllowed,
     /// A route that later work fills in (501).
@@ -34,6 +42,11 @@ impl ApiError {
         Self::BadQuery(vec![FieldError { field: field.to_owned(), code }])
     }
 
+    /// A 422 with one field error.
+    pub fn invalid_field(field: &str, code: FieldErrorCode) -> Self {
+        Self::Validation(vec![FieldError { field: field.to_owned(), code }])
+    }
+
     /// The problem body of this error.
     pub fn problem(&self) -> Problem {
         match self {
@@ -43,6 +56,10 @@ impl ApiError {
             Self::BadQuery(errors) => Problem { errors: errors.clone(), ..Problem::new(ErrorCode::BadRequest) },
             Self::BadBody(detail) => Problem::new(ErrorCode::BadRequest).with_detail(detail.clone()),
             Self::Validation(errors) => Problem { errors: errors.clone(), ..Problem::new(ErrorCode::ValidationFailed) },
+            Self::ActionNotAllowed => Problem::new(ErrorCode::ActionNotAllowed),
+            Self::IdempotencyKeyReused => Problem::new(ErrorCode::IdempotencyKeyReused),
+            Self::PreconditionFailed => Problem::new(ErrorCode::PreconditionFailed),
+            Self::PreconditionRequired => Problem::new(ErrorCode::PreconditionRequired),
             Self::MethodNotAllowed => Problem {
                 status: 405,
                 title: "Method not allowed".to_owned(),

@@ -14,6 +14,8 @@
 //!    (that day and the six after it); afterwards `reduction_window_closed` with `date` = the day it closed (the
 //!    anchor day + 7). Within the window, `all_licenses_assigned` when nothing is free to remove.
 
+use crate::auth::Viewer;
+use crate::db::subscriptions::SubscriptionRecord;
 use contract::rules::REDUCTION_WINDOW_DAYS;
 use contract::subscriptions::{AllowedActions, DenialReason, Permission, PurchaseChannel, SubscriptionStatus};
 use time::{Date, Duration};
@@ -43,6 +45,25 @@ pub struct Facts {
     pub viewer_is_purchaser: bool,
     /// Today.
     pub today: Date,
+}
+
+impl Facts {
+    /// The facts of a stored subscription, for a viewer, today.
+    pub fn of(record: &SubscriptionRecord, viewer: &Viewer, today: Date) -> Self {
+        Self {
+            status: record.status,
+            channel: record.channel,
+            payment_pending: record.payment_pending,
+            total: record.total_licenses,
+            assigned: record.assigned_licenses,
+            max: record.max_licenses,
+            purchased_on: record.purchased_on,
+            last_renewed_on: record.last_renewed_on,
+            last_changed_on: record.last_changed_on,
+            viewer_is_purchaser: record.owner_id == viewer.person_id,
+            today,
+        }
+    }
 }
 
 /// The day the reduction window closes (the first day licenses can no longer be removed).

@@ -1,6 +1,7 @@
 //! SQLite access: one connection behind a mutex (lock scopes stay short and never span an `.await`).
 
 pub mod billing;
+pub mod changes;
 pub mod codec;
 pub mod invoices;
 pub mod load;
@@ -26,9 +27,28 @@ impl Db {
         Ok(Self(Mutex::new(conn)))
     }
 
+    /// Empties the database and loads the fixture again.
+    pub fn reset(&self, fixture: &Fixture) -> Result<(), ApiError> {
+        let mut conn = self.lock();
+        load::load(&mut conn, fixture).map_err(ApiError::from)
+    }
+
+    /// Runs `f` in a transaction with the connection locked: committed when `f` succeeds, rolled back otherwise.
+    /// Checks and writes inside one call are atomic, so two racing changes never both apply.
+    pub fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        let conn = self.lock();
+        let tx = conn.unchecked_transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// Runs `f` with the connection locked.
     pub fn with<T>(&self, f: impl FnOnce(&Connection) -> Result<T, rusqlite::Error>) -> Result<T, ApiError> {
-        let conn = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&conn).map_err(ApiError::from)
+        f(&self.lock()).map_err(ApiError::from)
     }
 }

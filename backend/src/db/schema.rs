@@ -8,10 +8,14 @@
 //! `(subscription_id, person_id, assigned_on)` is all a writer does): `assignments.sort_key` (the person's folded
 //! name, so a page is read in name order straight from an index) and `assignment_terms` (the person's terms per
 //! subscription, so counting the matches of a query scans only that subscription's matching terms).
+//! `orders` is the history of changes (who, when, what it cost or credited); `idempotency` keeps the first
+//! successful answer of every `Idempotency-Key`, per person, to replay it.
 
 use rusqlite::Connection;
 
 const DROP: &str = "
+DROP TABLE IF EXISTS idempotency;
+DROP TABLE IF EXISTS orders;
 DROP TABLE IF EXISTS invoice_lines;
 DROP TABLE IF EXISTS invoices;
 DROP TABLE IF EXISTS assignment_terms;
@@ -123,6 +127,29 @@ END;
 CREATE TRIGGER assignment_removed AFTER DELETE ON assignments BEGIN
     DELETE FROM assignment_terms WHERE subscription_id = OLD.subscription_id AND person_id = OLD.person_id;
 END;
+CREATE TABLE orders (
+    id              INTEGER PRIMARY KEY,
+    subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+    actor_id        TEXT NOT NULL REFERENCES people(id),
+    date            TEXT NOT NULL,
+    kind            TEXT NOT NULL
+        CHECK (kind IN ('licenses_added', 'licenses_removed', 'cancelled', 'reactivated')),
+    from_total      INTEGER NOT NULL,
+    to_total        INTEGER NOT NULL,
+    amount          TEXT NOT NULL,
+    currency        TEXT NOT NULL,
+    reason          TEXT,
+    feedback        TEXT
+);
+CREATE INDEX orders_by_subscription ON orders(subscription_id, id);
+CREATE TABLE idempotency (
+    person_id   TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status      INTEGER NOT NULL,
+    body        TEXT NOT NULL,
+    PRIMARY KEY (person_id, key)
+) WITHOUT ROWID;
 CREATE TABLE invoices (
     id                 TEXT PRIMARY KEY,
     number             TEXT NOT NULL,

@@ -2,6 +2,7 @@
 
 use crate::auth::Viewer;
 use crate::db::subscriptions::SubscriptionRecord;
+use crate::pricing::{period, prorate};
 use crate::problem::ApiResult;
 use crate::routes::subscriptions::find;
 use crate::AppState;
@@ -11,7 +12,7 @@ use contract::licenses::{CancellationReason, CancellationTerms};
 use contract::rules::REDUCTION_WINDOW_DAYS;
 use contract::subscriptions::SubscriptionStatus;
 use contract::Money;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use std::sync::Arc;
 use time::{Date, Duration};
 
@@ -31,20 +32,12 @@ pub async fn reasons(_viewer: Viewer) -> Json<Vec<CancellationReason>> {
 /// 7 days of the purchase or the last renewal (active subscriptions only); access until the end of the period; the
 /// data kept 90 days longer.
 pub fn terms(record: &SubscriptionRecord, today: Date) -> CancellationTerms {
-    let period_start = record.last_renewed_on.map_or(record.purchased_on, |r| r.max(record.purchased_on));
-    let period_end = record.renews_or_expires_on;
+    let (period_start, period_end) = period(record);
     let in_window = today < period_start + Duration::days(REDUCTION_WINDOW_DAYS);
-    let period_days = (period_end - period_start).whole_days();
-    let remaining_days = (period_end - today).whole_days().clamp(0, period_days.max(0));
-    let refund = (record.status == SubscriptionStatus::Active && in_window && period_days > 0)
-        .then(|| {
-            let full = record.unit_price.amount * Decimal::from(record.total_licenses);
-            let mut amount = (full * Decimal::from(remaining_days) / Decimal::from(period_days))
-                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            amount.rescale(2);
-            Money::new(amount, record.unit_price.currency)
-        })
-        .filter(|money| money.amount > Decimal::ZERO);
+    let refund = (record.status == SubscriptionStatus::Active && in_window)
+        .then(|| prorate(record.unit_price.amount * Decimal::from(record.total_licenses), record, today))
+        .filter(|amount| *amount > Decimal::ZERO)
+        .map(|amount| Money::new(amount, record.unit_price.currency));
     CancellationTerms {
         refund,
         access_ends_on: period_end,

@@ -1,7 +1,9 @@
-//! Development routes, present only with `--dev`: sign in as a fixture user, sign out, and arm or clear faults.
+//! Development routes, present only with `--dev`: sign in as a fixture user, sign out, arm or clear faults, reset
+//! the data, read a subscription's order history.
 //! They need no CSRF token.
 
 use crate::auth::session_token;
+use crate::db::changes::{self, Order};
 use crate::db::people::{user_by_email, users};
 use crate::faults::{ArmedFault, FaultSpec};
 use crate::problem::{ApiError, ApiResult};
@@ -14,6 +16,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use contract::headers::SESSION_COOKIE;
 use contract::paths::encode;
+use contract::problem::FieldErrorCode;
 use std::sync::Arc;
 
 /// `redirect` if it is a same-origin relative path (one leading `/`, no `//` or `/\` start, no backslash, only
@@ -109,6 +112,23 @@ pub async fn list_faults(State(state): State<Arc<AppState>>) -> Json<Vec<ArmedFa
 pub async fn clear_faults(State(state): State<Arc<AppState>>) -> StatusCode {
     state.faults.clear();
     StatusCode::NO_CONTENT
+}
+
+/// `POST /dev/reset`: loads the fixture again (every change undone, stored idempotent answers forgotten) and
+/// disarms every fault; sessions stay signed in. 204.
+pub async fn reset(State(state): State<Arc<AppState>>) -> ApiResult<StatusCode> {
+    state.db.reset(&state.fixture)?;
+    state.faults.clear();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /dev/orders?subscription=<id>`: a subscription's order history (what was charged or credited, by whom),
+/// so tests can check that a change was applied, and charged, exactly once.
+pub async fn orders(State(state): State<Arc<AppState>>, mut params: Params) -> ApiResult<Json<Vec<Order>>> {
+    let id = params.text("subscription").map(str::to_owned);
+    params.finish()?;
+    let id = id.ok_or_else(|| ApiError::bad_field("subscription", FieldErrorCode::Required))?;
+    Ok(Json(state.db.with(|conn| changes::orders(conn, &id))?))
 }
 
 #[cfg(test)]

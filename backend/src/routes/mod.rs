@@ -7,6 +7,8 @@ pub mod cancellation;
 pub mod dev;
 pub mod directory;
 pub mod invoices;
+pub mod licenses;
+pub mod lifecycle;
 pub mod me;
 pub mod static_files;
 pub mod subscriptions;
@@ -39,13 +41,13 @@ fn api(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/me", get(me::me))
         .route("/subscriptions", get(subscriptions::list))
         .route("/subscriptions/{id}", get(subscriptions::one))
-        .route("/subscriptions/{id}/quantity-quote", post(not_implemented))
-        .route("/subscriptions/{id}/quantity", put(not_implemented))
+        .route("/subscriptions/{id}/quantity-quote", post(licenses::quote))
+        .route("/subscriptions/{id}/quantity", put(licenses::set_quantity))
         .route("/subscriptions/{id}/assignments", get(assignments::list).post(not_implemented))
         .route("/subscriptions/{id}/assignments/remove", post(not_implemented))
         .route("/subscriptions/{id}/cancellation", get(cancellation::cancellation))
-        .route("/subscriptions/{id}/cancel", post(not_implemented))
-        .route("/subscriptions/{id}/reactivate", post(not_implemented))
+        .route("/subscriptions/{id}/cancel", post(lifecycle::cancel))
+        .route("/subscriptions/{id}/reactivate", post(lifecycle::reactivate))
         .route("/directory/people", get(directory::search))
         .route("/cancellation-reasons", get(cancellation::reasons))
         .route("/billing-profiles", get(billing::profiles))
@@ -66,6 +68,8 @@ fn dev() -> Router<Arc<AppState>> {
         .route("/dev/sign-in", get(dev::sign_in))
         .route("/dev/sign-out", get(dev::sign_out))
         .route("/dev/faults", get(dev::list_faults).post(dev::arm_fault).delete(dev::clear_faults))
+        .route("/dev/reset", post(dev::reset))
+        .route("/dev/orders", get(dev::orders))
 }
 
 fn is_under(path: &str, prefix: &str) -> bool {

@@ -20,19 +20,7 @@ use time::Date;
 
 /// The wire form of a stored subscription, with what this viewer may do with it today.
 pub fn present(record: SubscriptionRecord, viewer: &Viewer, today: Date) -> Subscription {
-    let facts = Facts {
-        status: record.status,
-        channel: record.channel,
-        payment_pending: record.payment_pending,
-        total: record.total_licenses,
-        assigned: record.assigned_licenses,
-        max: record.max_licenses,
-        purchased_on: record.purchased_on,
-        last_renewed_on: record.last_renewed_on,
-        last_changed_on: record.last_changed_on,
-        viewer_is_purchaser: record.owner_id == viewer.person_id,
-        today,
-    };
+    let allowed_actions = allowed_actions(&Facts::of(&record, viewer, today));
     Subscription {
         id: SubscriptionId(record.id),
         product: record.product,
@@ -50,7 +38,7 @@ pub fn present(record: SubscriptionRecord, viewer: &Viewer, today: Date) -> Subs
         billing_profile_name: record.billing_profile_name,
         payment_pending: record.payment_pending,
         etag: etag(record.version),
-        allowed_actions: allowed_actions(&facts),
+        allowed_actions,
     }
 }
 

@@ -149,3 +149,52 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// The guard headers of a change.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Guard<'a> {
+    pub if_match: Option<&'a str>,
+    pub key: Option<&'a str>,
+}
+
+impl App {
+    /// A state-changing request with `If-Match` and `Idempotency-Key` as given.
+    pub async fn change(
+        &self,
+        method: Method,
+        path: &str,
+        session: &Session,
+        guard: Guard<'_>,
+        body: Option<&str>,
+    ) -> Reply {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::COOKIE, &session.cookie)
+            .header("x-csrf-token", &session.csrf);
+        if let Some(etag) = guard.if_match {
+            builder = builder.header(header::IF_MATCH, etag);
+        }
+        if let Some(key) = guard.key {
+            builder = builder.header("idempotency-key", key);
+        }
+        if body.is_some() {
+            builder = builder.header(header::CONTENT_TYPE, "application/json");
+        }
+        self.send(builder.body(Body::from(body.unwrap_or_default().to_owned())).expect("request")).await
+    }
+
+    /// One subscription as the session sees it.
+    pub async fn subscription(&self, session: &Session, id: &str) -> contract::subscriptions::Subscription {
+        let reply = self.get(&format!("/api/v1/subscriptions/{id}"), session).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
+    }
+
+    /// A subscription's order history, from `/dev/orders`.
+    pub async fn orders(&self, id: &str) -> Vec<backend::db::changes::Order> {
+        let reply = self.anonymous(Method::GET, &format!("/dev/orders?subscription={id}"), None).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
+    }
+}

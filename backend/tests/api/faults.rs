@@ -32,7 +32,7 @@ async fn count_method_and_prefix_decide_what_is_hit() {
     assert_eq!(app.get("/api/v1/subscriptions", &asa).await.status, StatusCode::OK, "the prefix needs the slash");
     assert_eq!(app.get("/api/v1/me", &asa).await.status, StatusCode::OK);
     let post = app.request(Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/cancel", Some(&asa), Some("{}")).await;
-    assert_eq!(post.status, StatusCode::NOT_IMPLEMENTED, "method GET only");
+    assert_eq!(post.status, StatusCode::UNPROCESSABLE_ENTITY, "method GET only: the handler answered");
     let reply = app.get("/api/v1/subscriptions/sub-power-bi-pro", &asa).await;
     assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
     let problem = reply.problem();

@@ -11,6 +11,8 @@ mod directory;
 mod faults;
 mod fixture;
 mod invoices;
+mod licenses;
+mod lifecycle;
 mod ownership;
 mod perf;
 mod server;

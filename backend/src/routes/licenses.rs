@@ -1,0 +1,101 @@
+//! `POST …/quantity-quote` and `PUT …/quantity`: the price of a new license total, and setting it.
+
+use crate::auth::Viewer;
+use crate::change::{apply_once, ChangeHeaders};
+use crate::db::changes::{self, Order, OrderKind};
+use crate::db::subscriptions::{visible_one, SubscriptionRecord};
+use crate::pricing;
+use crate::problem::{ApiError, ApiResult};
+use crate::routes::subscriptions::{find, present};
+use crate::rules::{allowed_actions, Facts};
+use crate::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::Json;
+use contract::licenses::QuantityQuote;
+use contract::rules::{check_total, TotalLimits};
+use contract::subscriptions::Permission;
+use std::sync::Arc;
+use time::Date;
+
+/// The body as sent (`QuantityChange`, read loosely to name what is wrong): `total` must be a JSON integer (a string, a fraction or a negative number is
+/// `not_a_whole_number`, a missing one `required`).
+#[derive(serde::Deserialize)]
+pub struct TotalBody {
+    #[serde(default)]
+    total: Option<serde_json::Number>,
+}
+
+fn read_total(body: Result<Json<TotalBody>, JsonRejection>) -> ApiResult<u32> {
+    use contract::problem::FieldErrorCode::{NotAWholeNumber, Required};
+    let Json(body) = body.map_err(|rejection| match rejection {
+        JsonRejection::JsonDataError(_) => ApiError::invalid_field("total", NotAWholeNumber),
+        other => ApiError::BadBody(other.body_text()),
+    })?;
+    let number = body.total.ok_or_else(|| ApiError::invalid_field("total", Required))?;
+    number.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| ApiError::invalid_field("total", NotAWholeNumber))
+}
+
+/// Checks a new total against the rules and the permission its direction needs (raising needs `buy`, lowering
+/// `reduce`).
+fn check(record: &SubscriptionRecord, viewer: &Viewer, total: u32, today: Date) -> ApiResult<()> {
+    let limits =
+        TotalLimits { current: record.total_licenses, assigned: record.assigned_licenses, max: record.max_licenses };
+    check_total(total, limits).map_err(|error| ApiError::invalid_field("total", error.code()))?;
+    let actions = allowed_actions(&Facts::of(record, viewer, today));
+    let permission = if total > record.total_licenses { actions.buy } else { actions.reduce };
+    match permission {
+        Permission::Allowed => Ok(()),
+        Permission::Denied { .. } => Err(ApiError::ActionNotAllowed),
+    }
+}
+
+/// The price impact of a new total; changes nothing.
+pub async fn quote(
+    State(state): State<Arc<AppState>>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Result<Json<TotalBody>, JsonRejection>,
+) -> ApiResult<Json<QuantityQuote>> {
+    let total = read_total(body)?;
+    let record = find(&state, &viewer, &id)?;
+    let today = state.clock.today();
+    check(&record, &viewer, total, today)?;
+    Ok(Json(pricing::quote(&record, total, today)))
+}
+
+/// Sets the total, once per `Idempotency-Key`, from the version named by `If-Match`; records the order with the
+/// prorated amount charged or credited.
+pub async fn set_quantity(
+    State(state): State<Arc<AppState>>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    headers: ChangeHeaders,
+    body: Result<Json<TotalBody>, JsonRejection>,
+) -> ApiResult<Response> {
+    let total = read_total(body)?;
+    let request = format!("PUT {}\n{}", contract::paths::quantity(&contract::SubscriptionId(id.clone())), total);
+    let today = state.clock.today();
+    apply_once(&state, &viewer, &headers, request, |conn| {
+        let record = visible_one(conn, &viewer, &id)?.ok_or(ApiError::NotFound)?;
+        headers.check_version(record.version)?;
+        check(&record, &viewer, total, today)?;
+        let added = total > record.total_licenses;
+        let quote = pricing::quote(&record, total, today);
+        changes::set_total(conn, &id, total, added.then_some(today))?;
+        let order = Order {
+            kind: if added { OrderKind::LicensesAdded } else { OrderKind::LicensesRemoved },
+            actor_id: viewer.person_id.clone(),
+            date: today,
+            from_total: record.total_licenses,
+            to_total: total,
+            amount: quote.prorated_amount,
+            reason: None,
+            feedback: None,
+        };
+        changes::record_order(conn, &id, &order)?;
+        let updated = visible_one(conn, &viewer, &id)?.ok_or(ApiError::NotFound)?;
+        Ok(present(updated, &viewer, today))
+    })
+}
