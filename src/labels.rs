@@ -105,3 +105,16 @@ pub fn price_text(i18n: I18n, subscription: &Subscription) -> String {
         BillingFrequency::Yearly => t_string!(i18n, products.per_year, price).to_string(),
     }
 }
+
+/// A cancellation reason by its code; a code this app does not know (from another backend) is shown as it is.
+pub fn cancellation_reason(i18n: I18n, code: &str) -> String {
+    match code {
+        "too_expensive" => t_string!(i18n, cancel_reasons.too_expensive).to_string(),
+        "not_using" => t_string!(i18n, cancel_reasons.not_using).to_string(),
+        "missing_features" => t_string!(i18n, cancel_reasons.missing_features).to_string(),
+        "switching_product" => t_string!(i18n, cancel_reasons.switching_product).to_string(),
+        "temporary_need" => t_string!(i18n, cancel_reasons.temporary_need).to_string(),
+        "other" => t_string!(i18n, cancel_reasons.other).to_string(),
+        unknown => unknown.replace('_', " "),
+    }
+}

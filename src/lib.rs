@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod components;
+pub mod debounce;
 pub mod format;
 pub mod labels;
 pub mod pages;
@@ -66,6 +67,7 @@ pub fn ConfiguredApp(
     api::provide_api(&config.api_base_url);
     state::config::provide_config(config);
     state::session::provide_session();
+    state::confirmation::provide_confirmations();
 
     view! {
         <Router>
@@ -78,6 +80,7 @@ pub fn ConfiguredApp(
                         <Route path=path!(":action") view=ActionPane />
                     </ParentRoute>
                     <Route path=path!("/licenses") view=LicensesPage />
+                    <Route path=path!("/licenses/:id") view=LicensesPage />
                     <ParentRoute path=path!("/billing") view=BillingLayout>
                         <Route path=path!("") view=|| view! { <Redirect path="/billing/invoices" /> } />
                         <Route path=path!("invoices") view=InvoicesPage />

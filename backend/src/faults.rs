@@ -40,6 +40,10 @@ pub struct FaultSpec {
     /// Close the connection without a response.
     #[serde(default)]
     pub drop: bool,
+    /// Let the request through first (the change is applied), then drop or replace its answer: the answer to a
+    /// change that succeeded is lost, as after a timeout.
+    #[serde(default)]
+    pub after: bool,
 }
 
 /// An armed fault, as `GET /dev/faults` lists it.
@@ -59,6 +63,8 @@ pub struct ArmedFault {
     pub retry_after: Option<u32>,
     /// Close without a response.
     pub drop: bool,
+    /// Applied after the request was served.
+    pub after: bool,
 }
 
 impl ArmedFault {
@@ -138,6 +144,7 @@ impl Faults {
             delay_ms: spec.delay_ms.unwrap_or(0),
             retry_after: spec.retry_after,
             drop: spec.drop,
+            after: spec.after,
         };
         self.list_mut().push(fault.clone());
         Ok(fault)
@@ -178,15 +185,33 @@ pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: 
     if fault.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
     }
+    if fault.after {
+        let _served = next.run(request).await;
+        return lost_answer(&fault);
+    }
     if fault.drop {
-        let mut response = StatusCode::SERVICE_UNAVAILABLE.into_response();
-        response.extensions_mut().insert(DropConnection);
-        return response;
+        return dropped();
     }
     match fault.problem() {
         Some(problem) => problem_response(&problem),
         None => next.run(request).await,
     }
+}
+
+/// The answer that replaces a served one: dropped, the fault's problem, or a gateway timeout.
+fn lost_answer(fault: &ArmedFault) -> Response {
+    match (fault.drop, fault.problem()) {
+        (true, _) => dropped(),
+        (false, Some(problem)) => problem_response(&problem),
+        (false, None) => StatusCode::GATEWAY_TIMEOUT.into_response(),
+    }
+}
+
+/// A response the server turns into a closed connection.
+fn dropped() -> Response {
+    let mut response = StatusCode::SERVICE_UNAVAILABLE.into_response();
+    response.extensions_mut().insert(DropConnection);
+    response
 }
 
 #[cfg(test)]
@@ -202,6 +227,7 @@ mod tests {
             delay_ms: None,
             retry_after: None,
             drop: false,
+            after: false,
         }
     }
 

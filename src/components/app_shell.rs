@@ -1,4 +1,4 @@
-use super::{AppFooter, AppHeader, MainNav};
+use super::{AppFooter, AppHeader, ConfirmationBanner, MainNav};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -33,7 +33,10 @@ pub fn AppShell(
         <AppHeader />
         <div class="layout">
             <MainNav />
-            <main id="main" tabindex="-1" node_ref=main>{children()}</main>
+            <main id="main" tabindex="-1" node_ref=main>
+                <ConfirmationBanner />
+                {children()}
+            </main>
         </div>
         <AppFooter />
     }

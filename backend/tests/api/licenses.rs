@@ -215,3 +215,19 @@ async fn reset_undoes_every_change() {
         None
     );
 }
+
+#[tokio::test]
+async fn an_answer_lost_after_the_change_is_replayed_on_retry() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let etag = app.subscription(&asa, "sub-business-basic").await.etag;
+    let fault =
+        r#"{"method":"PUT","path":"/api/v1/subscriptions/sub-business-basic/quantity","status":500,"after":true}"#;
+    assert_eq!(app.anonymous(Method::POST, "/dev/faults", Some(fault)).await.status, StatusCode::NO_CONTENT);
+    let lost = set(&app, &asa, "sub-business-basic", &etag, "lost", &total(105)).await;
+    assert_eq!(lost.status, StatusCode::INTERNAL_SERVER_ERROR, "the answer was replaced");
+    assert_eq!(app.subscription(&asa, "sub-business-basic").await.total_licenses, 105, "but the change was made");
+    let retry = set(&app, &asa, "sub-business-basic", &etag, "lost", &total(105)).await;
+    assert_eq!((retry.status, retry.header("idempotent-replayed")), (StatusCode::OK, Some("true")));
+    assert_eq!(app.orders("sub-business-basic").await.len(), 1, "charged once");
+}

@@ -1,39 +1,74 @@
+use super::cancel_form::CancelForm;
+use super::license_total_form::LicenseTotalForm;
 use super::product_action::ProductAction;
 use super::product_page::CurrentSubscription;
+use super::reactivate_form::ReactivateForm;
 use crate::components::Pane;
 use crate::i18n::*;
+use crate::state::confirmation::use_confirmations;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+
+/// Whether the pane of the address can open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    /// The subscription is still loading (or failed: the page says so).
+    Waiting,
+    /// Loaded and the backend allows the action.
+    Open(ProductAction),
+    /// Unknown action, or not allowed: go to the product.
+    Closed,
+}
 
 /// The pane of one product action (`/products/:id/:action`), a route so refresh, back and links work. It opens only
 /// once the subscription is loaded and the backend allows the action; otherwise the address leads to the product.
+/// The pane stays as it is while the subscription changes underneath (what the person typed is kept).
 #[component]
 pub fn ActionPane() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let current = expect_context::<CurrentSubscription>();
+    let navigate = use_navigate();
+    use_confirmations().0.set(None);
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let action = Memo::new(move |_| params.with(|p| p.get("action").and_then(|slug| ProductAction::from_slug(&slug))));
-    let title = Signal::derive(move || action.get().map(|action| action.label(i18n)).unwrap_or_default());
+    let gate = Memo::new(move |_| {
+        current.0.with(|loaded| match (loaded, action.get()) {
+            (Some(Ok(s)), Some(action)) if action.permission(&s.allowed_actions).is_allowed() => Gate::Open(action),
+            (Some(Ok(_)), _) => Gate::Closed,
+            _ => Gate::Waiting,
+        })
+    });
     let close_href = Signal::derive(move || format!("/products/{}", contract::paths::encode(&id.get())));
-    let pane = move || match (current.0.get(), action.get()) {
-        (Some(Ok(subscription)), Some(action)) if action.permission(&subscription.allowed_actions).is_allowed() => {
-            let product = subscription.product.name;
+    let close = Callback::new(move |()| {
+        navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
+    });
+    let pane = move || match gate.get() {
+        Gate::Open(action) => {
+            let title = Signal::derive(move || action.label(i18n));
+            let product =
+                current.0.with_untracked(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|s| s.product.name.clone()));
+            let form = match action {
+                ProductAction::Buy | ProductAction::Reduce => view! { <LicenseTotalForm close /> }.into_any(),
+                ProductAction::Cancel => view! { <CancelForm close /> }.into_any(),
+                ProductAction::Reactivate => view! { <ReactivateForm close /> }.into_any(),
+                ProductAction::Assign => view! { <p>{t!(i18n, actions.coming)}</p> }.into_any(),
+            };
             view! {
                 <Pane title close_href>
                     <p class="pane-product">{product}</p>
-                    <p>{t!(i18n, actions.coming)}</p>
+                    {form}
                 </Pane>
             }
             .into_any()
         }
-        (Some(Ok(_)), _) => {
+        Gate::Closed => {
             let options = NavigateOptions { replace: true, ..Default::default() };
             view! { <Redirect path=close_href.get_untracked() options /> }.into_any()
         }
-        _ => ().into_any(),
+        Gate::Waiting => ().into_any(),
     };
     view! { {pane} }
 }

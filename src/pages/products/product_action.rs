@@ -50,6 +50,12 @@ impl ProductAction {
         }
     }
 
+    /// Whether it is offered at all: reactivating only while the backend allows it (expired or disabled
+    /// subscriptions); every other action is always listed, with its reason when denied.
+    pub fn is_offered(self, allowed: &AllowedActions) -> bool {
+        self != Self::Reactivate || allowed.reactivate.is_allowed()
+    }
+
     /// Whether the backend allows it, and why not.
     pub fn permission(self, allowed: &AllowedActions) -> &Permission {
         match self {

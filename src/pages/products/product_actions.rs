@@ -16,6 +16,7 @@ pub fn ProductActions(
     let base = format!("/products/{}", contract::paths::encode(&subscription.id.0));
     let items = ProductAction::ALL
         .into_iter()
+        .filter(|action| action.is_offered(&subscription.allowed_actions))
         .map(|action| {
             let label = move || action.label(i18n);
             match action.permission(&subscription.allowed_actions).clone() {

@@ -1,5 +1,6 @@
 use super::product_actions::ProductActions;
 use super::product_details::ProductDetails;
+use super::product_menu::ProductMenu;
 use crate::api::{use_api, ApiError};
 use crate::components::{DocumentTitle, ErrorView, LoadingTable, StatusBadge};
 use crate::i18n::*;
@@ -38,6 +39,7 @@ pub fn ProductPage() -> impl IntoView {
                 <header class="page-header">
                     <h1>{subscription.product.name.clone()}</h1>
                     <StatusBadge status=subscription.status />
+                    <ProductMenu subscription=subscription.clone() />
                 </header>
                 <ProductDetails subscription=subscription.clone() />
                 <ProductActions subscription />

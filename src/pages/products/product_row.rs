@@ -1,3 +1,4 @@
+use super::product_menu::ProductMenu;
 use crate::components::StatusBadge;
 use crate::i18n::*;
 use crate::labels::{price_text, renewal_text};
@@ -20,7 +21,10 @@ pub fn ProductRow(
         let s = subscription.clone();
         move || renewal_text(i18n, &s)
     };
-    let price = move || price_text(i18n, &subscription);
+    let price = {
+        let s = subscription.clone();
+        move || price_text(i18n, &s)
+    };
     view! {
         <tr>
             <th scope="row"><A href=href>{product.name}</A></th>
@@ -28,6 +32,7 @@ pub fn ProductRow(
             <td><StatusBadge status /></td>
             <td>{renewal}</td>
             <td>{price}</td>
+            <td class="row-actions"><ProductMenu subscription /></td>
         </tr>
     }
 }

@@ -39,6 +39,7 @@ pub fn ProductsTable(
                             <SortHeader url key=SortKey::Status label=Signal::derive(move || t_string!(i18n, products.col_status).to_string()) />
                             <SortHeader url key=SortKey::RenewsOn label=Signal::derive(move || t_string!(i18n, products.col_renewal).to_string()) />
                             <SortHeader url key=SortKey::Price label=Signal::derive(move || t_string!(i18n, products.col_price).to_string()) />
+                            <th scope="col"><span class="visually-hidden">{t!(i18n, products.col_actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>

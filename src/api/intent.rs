@@ -1,0 +1,63 @@
+//! Idempotency keys that follow the person's intent: retrying the same change reuses its key (so the backend
+//! replays the first answer and never applies it twice); changing what is asked, or the version it is computed
+//! from, makes a new key.
+
+/// A fresh random key: 128 bits from the browser's cryptographic generator, as hex.
+pub fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    if bytes == [0; 16] {
+        // No generator: time and Math.random still make a collision within one person's keys unlikely.
+        let seed = (js_sys::Date::now() as u64) ^ ((js_sys::Math::random() * u64::MAX as f64) as u64);
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        bytes[8..].copy_from_slice(&((js_sys::Math::random() * u64::MAX as f64) as u64).to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The key of the latest intent: the same intent gets the same key, another intent a new one.
+#[derive(Clone, Debug)]
+pub struct IntentKey<I: PartialEq> {
+    latest: Option<(I, String)>,
+}
+
+impl<I: PartialEq> Default for IntentKey<I> {
+    fn default() -> Self {
+        Self { latest: None }
+    }
+}
+
+impl<I: PartialEq> IntentKey<I> {
+    /// The key for `intent`, made with `new_key` when the intent differs from the last one.
+    pub fn key_for(&mut self, intent: I, new_key: impl FnOnce() -> String) -> String {
+        match &self.latest {
+            Some((latest, key)) if *latest == intent => key.clone(),
+            _ => {
+                let key = new_key();
+                self.latest = Some((intent, key.clone()));
+                key
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_intent_keeps_its_key_and_another_gets_a_new_one() {
+        let mut counter = 0;
+        let mut next = || {
+            counter += 1;
+            format!("k{counter}")
+        };
+        let mut keys = IntentKey::default();
+        assert_eq!(keys.key_for(("\"1\"", 105), &mut next), "k1");
+        assert_eq!(keys.key_for(("\"1\"", 105), &mut next), "k1", "a retry reuses the key");
+        assert_eq!(keys.key_for(("\"1\"", 106), &mut next), "k2", "another total is another intent");
+        assert_eq!(keys.key_for(("\"2\"", 106), &mut next), "k3", "another version is another intent");
+    }
+}

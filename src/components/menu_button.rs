@@ -1,0 +1,202 @@
+use leptos::html::{Button, Ul};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+/// One entry of a [`MenuButton`]: a link, or a disabled entry that says why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MenuItem {
+    /// What the entry says.
+    pub label: String,
+    /// Where it leads.
+    pub href: String,
+    /// Why it cannot be chosen now (shown in the entry); `None` when it can.
+    pub denied: Option<String>,
+}
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+/// A WAI-ARIA menu button: the button opens a menu of links. Enter, Space and ↓ open it on the first entry, ↑ on
+/// the last; in the menu ↑ ↓ move (wrapping), Home and End jump, Escape closes and returns focus to the button,
+/// Tab closes and moves on. Disabled entries can be focused (so their reason is read) but not chosen.
+#[component]
+pub fn MenuButton(
+    /// The button's accessible name ("More actions for Business Basic").
+    #[prop(into)]
+    label: Signal<String>,
+    /// The entries.
+    #[prop(into)]
+    items: Signal<Vec<MenuItem>>,
+) -> impl IntoView {
+    let menu_id = format!("menu-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let open = RwSignal::new(false);
+    let button = NodeRef::<Button>::new();
+    let menu = NodeRef::<Ul>::new();
+
+    let entries = move || -> Vec<HtmlElement> {
+        let Some(menu) = menu.get_untracked() else { return Vec::new() };
+        let Ok(list) = menu.query_selector_all("[role=menuitem]") else { return Vec::new() };
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
+    };
+    let focus_entry = move |pick: Pick| {
+        let entries = entries();
+        let current = entries.iter().position(|e| document().active_element().as_deref() == Some(e.as_ref()));
+        if let Some(index) = pick.index(current, entries.len()) {
+            let _ = entries[index].focus();
+        }
+    };
+    let open_on = move |pick: Pick| {
+        open.set(true);
+        // The menu is shown on the next frame; focus its entry then.
+        request_animation_frame(move || focus_entry(pick));
+    };
+    let close = move |return_focus: bool| {
+        open.set(false);
+        if return_focus {
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+
+    let on_button_key = move |event: KeyboardEvent| match event.key().as_str() {
+        "ArrowDown" | "Enter" | " " => {
+            event.prevent_default();
+            open_on(Pick::First);
+        }
+        "ArrowUp" => {
+            event.prevent_default();
+            open_on(Pick::Last);
+        }
+        _ => {}
+    };
+    let on_menu_key = move |event: KeyboardEvent| {
+        let pick = match event.key().as_str() {
+            "ArrowDown" => Pick::Next,
+            "ArrowUp" => Pick::Previous,
+            "Home" => Pick::First,
+            "End" => Pick::Last,
+            "Escape" => {
+                event.prevent_default();
+                event.stop_propagation();
+                return close(true);
+            }
+            "Tab" => return close(false),
+            " " => {
+                event.prevent_default();
+                if let Some(target) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                    target.click();
+                }
+                return;
+            }
+            _ => return,
+        };
+        event.prevent_default();
+        focus_entry(pick);
+    };
+    let on_focus_out = move |event: web_sys::FocusEvent| {
+        let inside = event
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(menu.get_untracked())
+            .is_some_and(|(node, menu)| menu.contains(Some(&node)));
+        let to_button = event
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(button.get_untracked())
+            .is_some_and(|(node, button)| button.is_same_node(Some(&node)));
+        if !inside && !to_button {
+            open.set(false);
+        }
+    };
+
+    let rendered = move || {
+        items
+            .get()
+            .into_iter()
+            .map(|item| match item.denied {
+                None => view! {
+                    <li role="none">
+                        <a role="menuitem" tabindex="-1" href=item.href on:click=move |_| close(true)>{item.label}</a>
+                    </li>
+                }
+                .into_any(),
+                Some(reason) => view! {
+                    <li role="none">
+                        <span role="menuitem" tabindex="-1" aria-disabled="true" class="menu-item-denied">
+                            {item.label}
+                            <span class="reason">{reason}</span>
+                        </span>
+                    </li>
+                }
+                .into_any(),
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="menu-button" on:focusout=on_focus_out>
+            <button
+                type="button"
+                class="icon-button"
+                node_ref=button
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=menu_id.clone()
+                aria-label=label
+                on:keydown=on_button_key
+                on:click=move |event| {
+                    // A keyboard activation was handled on keydown; this is a pointer click.
+                    if event.detail() > 0 {
+                        if open.get_untracked() { close(false) } else { open_on(Pick::First) }
+                    }
+                }
+            >
+                <span aria-hidden="true">"…"</span>
+            </button>
+            <ul id=menu_id role="menu" class="menu" aria-label=label node_ref=menu hidden=move || !open.get() on:keydown=on_menu_key>
+                {rendered}
+            </ul>
+        </div>
+    }
+}
+
+/// Which entry to focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pick {
+    First,
+    Last,
+    Next,
+    Previous,
+}
+
+impl Pick {
+    /// The index to focus among `len` entries, from the focused one.
+    fn index(self, current: Option<usize>, len: usize) -> Option<usize> {
+        if len == 0 {
+            return None;
+        }
+        Some(match (self, current) {
+            (Self::First, _) | (Self::Next, None) => 0,
+            (Self::Last, _) | (Self::Previous, None) => len - 1,
+            (Self::Next, Some(i)) => (i + 1) % len,
+            (Self::Previous, Some(i)) => (i + len - 1) % len,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pick;
+
+    #[test]
+    fn arrows_wrap_and_home_end_jump() {
+        assert_eq!(Pick::Next.index(Some(2), 3), Some(0));
+        assert_eq!(Pick::Previous.index(Some(0), 3), Some(2));
+        assert_eq!(Pick::Next.index(Some(0), 3), Some(1));
+        assert_eq!(Pick::First.index(Some(2), 3), Some(0));
+        assert_eq!(Pick::Last.index(None, 3), Some(2));
+        assert_eq!(Pick::Next.index(None, 0), None);
+    }
+}

@@ -1,0 +1,214 @@
+use super::cancellation_terms::CancellationTermsView;
+use super::product_page::CurrentSubscription;
+use crate::api::{new_idempotency_key, use_api, ApiError, ChangeGuard, IntentKey};
+use crate::components::{ErrorView, SaveError};
+use crate::i18n::*;
+use crate::labels;
+use crate::state::confirmation::{use_confirmations, Confirmation};
+use contract::licenses::CancelRequest;
+use contract::problem::FieldErrorCode;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What is wrong with the cancel form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct CancelProblems {
+    reason: Option<FieldErrorCode>,
+    feedback: Option<FieldErrorCode>,
+}
+
+/// *Cancel subscription*: a reason (required), optional feedback, and what cancelling means, then **Save**.
+#[component]
+pub fn CancelForm(
+    /// Where the pane goes when done.
+    close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let current = expect_context::<CurrentSubscription>();
+    let confirmations = use_confirmations();
+    let subscription = Memo::new(move |_| current.0.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned()));
+    let id = subscription
+        .with_untracked(|s| s.as_ref().map(|s| s.id.clone()))
+        .unwrap_or_else(|| contract::SubscriptionId(String::new()));
+    let reasons = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.cancellation_reasons().await }
+        }
+    });
+    let terms = LocalResource::new({
+        let (api, id) = (api.clone(), id.clone());
+        move || {
+            let (api, id) = (api.clone(), id.clone());
+            async move { api.cancellation_terms(&id).await }
+        }
+    });
+
+    let reason = RwSignal::new(String::new());
+    let feedback = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let server_problems = RwSignal::new(CancelProblems::default());
+    let feedback_length = Memo::new(move |_| feedback.with(|f| f.trim().chars().count()));
+    let problems = Memo::new(move |_| {
+        let typed = CancelProblems {
+            reason: (attempted.get() && reason.with(String::is_empty)).then_some(FieldErrorCode::Required),
+            feedback: (feedback_length.get() > CancelRequest::MAX_FEEDBACK_CHARS).then_some(FieldErrorCode::TooLong),
+        };
+        let server = server_problems.get();
+        CancelProblems { reason: typed.reason.or(server.reason), feedback: typed.feedback.or(server.feedback) }
+    });
+
+    let saving = RwSignal::new(false);
+    let save_error = RwSignal::new(None::<ApiError>);
+    let keys = StoredValue::new(IntentKey::<(String, CancelRequest)>::default());
+    let save = Callback::new(move |()| {
+        attempted.set(true);
+        let Some(before) = subscription.get_untracked() else { return };
+        if saving.get_untracked() || problems.get_untracked() != CancelProblems::default() {
+            return;
+        }
+        let trimmed = feedback.get_untracked().trim().to_owned();
+        let request =
+            CancelRequest { reason: reason.get_untracked(), feedback: (!trimmed.is_empty()).then_some(trimmed) };
+        let key = keys
+            .try_update_value(|keys| keys.key_for((before.etag.clone(), request.clone()), new_idempotency_key))
+            .unwrap_or_else(new_idempotency_key);
+        let guard = ChangeGuard { if_match: before.etag.clone(), idempotency_key: key };
+        let access_ends_on = terms.get_untracked().and_then(Result::ok).map(|t| t.access_ends_on);
+        saving.set(true);
+        save_error.set(None);
+        server_problems.set(CancelProblems::default());
+        let api = api.clone();
+        spawn_local(async move {
+            match api.cancel(&before.id, &request, &guard).await {
+                Ok(updated) => {
+                    confirmations.0.set(Some(Confirmation::Cancelled {
+                        product: updated.product.name.clone(),
+                        access_ends_on: access_ends_on.unwrap_or(updated.renews_or_expires_on),
+                    }));
+                    current.0.set(Some(Ok(updated)));
+                    close.run(());
+                }
+                Err(ApiError::Validation(errors)) => {
+                    let code = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.code);
+                    server_problems.set(CancelProblems { reason: code("reason"), feedback: code("feedback") });
+                }
+                Err(error) => {
+                    if let ApiError::Conflict(_) = error {
+                        if let Ok(fresh) = api.subscription(&before.id).await {
+                            current.0.set(Some(Ok(fresh)));
+                        }
+                    }
+                    save_error.set(Some(error));
+                }
+            }
+            saving.set(false);
+        });
+    });
+
+    let reason_options = move || {
+        reasons.get().map(|loaded| match loaded {
+            Err(error) => view! { <ErrorView error on_retry=Callback::new(move |()| reasons.refetch()) /> }.into_any(),
+            Ok(list) => list
+                .into_iter()
+                .map(|option| {
+                    let code = option.code;
+                    let input_id = format!("reason-{code}");
+                    let label = {
+                        let code = code.clone();
+                        move || labels::cancellation_reason(i18n, &code)
+                    };
+                    let value = code.clone();
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                name="cancel-reason"
+                                id=input_id.clone()
+                                value=code.clone()
+                                prop:checked=move || reason.with(|r| *r == code)
+                                aria-describedby=move || problems.get().reason.map(|_| "cancel-reason-error")
+                                on:change=move |_| {
+                                    reason.set(value.clone());
+                                    server_problems.update(|p| p.reason = None);
+                                }
+                            />
+                            <label for=input_id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+        })
+    };
+    let reason_error = move || {
+        problems.get().reason.map(|code| {
+            let text = if code == FieldErrorCode::Required {
+                t_string!(i18n, cancel_pane.reason_required).to_string()
+            } else {
+                t_string!(i18n, cancel_pane.reason_unknown).to_string()
+            };
+            view! { <p id="cancel-reason-error" class="field-error">{text}</p> }
+        })
+    };
+    let counter = move || {
+        let (used, max) = (feedback_length.get(), CancelRequest::MAX_FEEDBACK_CHARS);
+        if used > max {
+            t_string!(i18n, cancel_pane.feedback_too_long, max, over = used - max).to_string()
+        } else {
+            t_string!(i18n, cancel_pane.feedback_counter, used, max).to_string()
+        }
+    };
+    let terms_view = move || {
+        terms.get().map(|loaded| match loaded {
+            Ok(terms) => view! { <CancellationTermsView terms /> }.into_any(),
+            Err(error) => view! { <ErrorView error on_retry=Callback::new(move |()| terms.refetch()) /> }.into_any(),
+        })
+    };
+
+    view! {
+        <form class="pane-form" novalidate on:submit=move |event| {
+            event.prevent_default();
+            save.run(());
+        }>
+            <fieldset class="field" aria-invalid=move || problems.get().reason.is_some().to_string()>
+                <legend>{t!(i18n, cancel_pane.reason_label)}</legend>
+                {reason_error}
+                {reason_options}
+            </fieldset>
+            <div class="field">
+                <label for="cancel-feedback">{t!(i18n, cancel_pane.feedback_label)}</label>
+                <textarea
+                    id="cancel-feedback"
+                    rows="4"
+                    aria-describedby="cancel-feedback-counter"
+                    aria-invalid=move || problems.get().feedback.is_some().to_string()
+                    prop:value=move || feedback.get()
+                    on:input=move |event| {
+                        feedback.set(event_target_value(&event));
+                        server_problems.update(|p| p.feedback = None);
+                    }
+                ></textarea>
+                <p
+                    id="cancel-feedback-counter"
+                    class=move || if problems.get().feedback.is_some() { "field-error" } else { "field-hint" }
+                >
+                    {counter}
+                </p>
+            </div>
+            <section class="consequences" aria-labelledby="consequences-title">
+                <h3 id="consequences-title">{t!(i18n, cancel_pane.consequences_title)}</h3>
+                {terms_view}
+            </section>
+            {move || save_error.get().map(|error| view! { <SaveError error on_retry=save /> })}
+            <div class="pane-actions">
+                <button type="submit" class="button primary danger" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
+                    {t!(i18n, licenses_pane.save)}
+                </button>
+                {move || saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
+            </div>
+        </form>
+    }
+}

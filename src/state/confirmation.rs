@@ -1,0 +1,47 @@
+//! The confirmation of the last change ("Business Basic now has 105 licenses"), shown by the shell after a pane
+//! closes, until it is dismissed or another change starts.
+
+use leptos::prelude::*;
+use time::Date;
+
+/// What a completed change did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirmation {
+    /// The license total changed.
+    TotalChanged {
+        /// Product name.
+        product: String,
+        /// Total before.
+        from: u32,
+        /// Total now.
+        to: u32,
+    },
+    /// The subscription was cancelled.
+    Cancelled {
+        /// Product name.
+        product: String,
+        /// The last day of access.
+        access_ends_on: Date,
+    },
+    /// The subscription was reactivated.
+    Reactivated {
+        /// Product name.
+        product: String,
+        /// When it renews next.
+        renews_on: Date,
+    },
+}
+
+/// The shown confirmation, if any.
+#[derive(Clone, Copy)]
+pub struct Confirmations(pub RwSignal<Option<Confirmation>>);
+
+/// Makes confirmations available below.
+pub fn provide_confirmations() {
+    provide_context(Confirmations(RwSignal::new(None)));
+}
+
+/// The confirmations provided by [`provide_confirmations`].
+pub fn use_confirmations() -> Confirmations {
+    expect_context::<Confirmations>()
+}
