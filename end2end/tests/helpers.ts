@@ -31,3 +31,33 @@ export async function clearFaults(request: APIRequestContext) {
 export function productRows(page: Page): Locator {
   return page.locator('table tbody th[scope="row"]');
 }
+
+/** Undoes every change in the backend (the fixture is loaded again) and clears the faults. */
+export async function resetData(request: APIRequestContext) {
+  const response = await request.post('/dev/reset');
+  expect(response.status()).toBe(204);
+}
+
+/** One entry of a subscription's order history (`GET /dev/orders`). */
+export interface Order {
+  kind: 'licenses_added' | 'licenses_removed' | 'cancelled' | 'reactivated';
+  from_total: number;
+  to_total: number;
+  amount: { amount: string; currency: string };
+  reason?: string;
+  feedback?: string;
+}
+
+/** What the backend recorded for a subscription: each change, and what it charged, exactly once. */
+export async function ordersOf(request: APIRequestContext, subscriptionId: string): Promise<Order[]> {
+  const response = await request.get(`/dev/orders?subscription=${encodeURIComponent(subscriptionId)}`);
+  expect(response.ok()).toBeTruthy();
+  return response.json();
+}
+
+/** A subscription as the signed-in browser session sees it through the API. */
+export async function subscriptionOf(page: Page, subscriptionId: string) {
+  const response = await page.request.get(`/api/v1/subscriptions/${encodeURIComponent(subscriptionId)}`);
+  expect(response.ok()).toBeTruthy();
+  return response.json();
+}

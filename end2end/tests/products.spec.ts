@@ -113,7 +113,7 @@ test('a trial explains that licenses cannot be bought during it', async ({ page 
   await signIn(page);
   await page.getByRole('link', { name: 'Visio Plan 2' }).click();
   await expect(page.getByRole('button', { name: 'Buy licenses' })).toBeDisabled();
-  await expect(page.getByText('Not available during a trial.').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Actions' }).getByText('Not available during a trial.').first()).toBeVisible();
 });
 
 test('switches to Swedish, remembers it across a reload, and back to English', async ({ page }) => {

@@ -175,6 +175,7 @@ pub fn LicenseTotalForm(
                 <label for="license-total">{t!(i18n, licenses_pane.total_label)}</label>
                 <input
                     id="license-total"
+                    autofocus
                     type="text"
                     inputmode="numeric"
                     autocomplete="off"

@@ -1,0 +1,87 @@
+import { test, expect } from '@playwright/test';
+import { signIn, expectAccessible, resetData, ordersOf, subscriptionOf } from './helpers';
+
+test.beforeEach(async ({ request }) => resetData(request));
+test.afterEach(async ({ request }) => resetData(request));
+
+test('cancel from the More actions menu with a reason and feedback; the status changes everywhere', async ({ page, request }) => {
+  await signIn(page);
+  const row = page.getByRole('row', { name: /Power BI Pro/ });
+  await row.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Cancel subscription' }).click();
+
+  const pane = page.getByRole('dialog', { name: 'Cancel subscription' });
+  await expect(pane).toBeVisible();
+  const consequences = pane.getByRole('region', { name: 'What cancelling means' });
+  await expect(consequences).toContainText('You get a refund of SEK 2,452.50');
+  await expect(consequences).toContainText(/Access ends on [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+  await expect(consequences).toContainText(/10 people lose their license on/);
+  await expect(consequences).toContainText(/data is kept until/);
+  await expectAccessible(page);
+
+  // The reason is required.
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByText('Choose a reason for cancelling.')).toBeVisible();
+  await expectAccessible(page);
+  expect(await ordersOf(request, 'sub-power-bi-pro')).toHaveLength(0);
+
+  await pane.getByRole('radio', { name: "It's too expensive" }).check();
+  await expect(pane.getByText('Choose a reason for cancelling.')).toBeHidden();
+  const feedback = pane.getByRole('textbox', { name: 'Feedback (optional)' });
+  await feedback.fill('Vi byter leverantör');
+  await expect(pane.getByText('19 of 1000 characters')).toBeVisible();
+  await pane.getByRole('button', { name: 'Save' }).click();
+
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Power BI Pro is cancelled.' })).toBeVisible();
+  await expect(page.locator('.page-header .badge')).toHaveText('Cancelled');
+  await page.getByRole('link', { name: 'Your products' }).first().click();
+  await expect(page.getByRole('row', { name: /Power BI Pro/ })).toContainText('Cancelled');
+  const orders = await ordersOf(request, 'sub-power-bi-pro');
+  expect(orders).toHaveLength(1);
+  expect(orders[0]).toMatchObject({ kind: 'cancelled', reason: 'too_expensive', feedback: 'Vi byter leverantör', amount: { amount: '-2452.50' } });
+});
+
+test('feedback over the limit is refused beside the field and nothing typed is lost', async ({ page }) => {
+  await signIn(page, '/products/sub-business-basic/cancel');
+  const pane = page.getByRole('dialog', { name: 'Cancel subscription' });
+  await expect(pane.getByRole('region', { name: 'What cancelling means' })).toContainText("You won't be charged again");
+  await pane.getByRole('radio', { name: 'Another reason' }).check();
+  const long = 'å'.repeat(1005);
+  await pane.getByRole('textbox', { name: 'Feedback (optional)' }).fill(long);
+  await expect(pane.getByText('Feedback can be at most 1000 characters. Shorten it by 5.')).toBeVisible();
+  await expect(pane.getByRole('textbox', { name: 'Feedback (optional)' })).toHaveAttribute('aria-invalid', 'true');
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeVisible();
+  await expect(pane.getByRole('textbox', { name: 'Feedback (optional)' })).toHaveValue(long);
+  expect((await subscriptionOf(page, 'sub-business-basic')).status).toBe('active');
+});
+
+test('reactivate an expired subscription', async ({ page, request }) => {
+  await signIn(page, '/products/sub-project-expired');
+  await page.getByRole('link', { name: 'Reactivate subscription' }).click();
+  const pane = page.getByRole('dialog', { name: 'Reactivate subscription' });
+  await expect(pane).toContainText('Reactivating starts a new yearly billing period today');
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Reactivate' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Project Plan 3 is active again.' })).toBeVisible();
+  await expect(page.locator('.page-header .badge')).toHaveText('Active');
+  // No longer offered once active.
+  await expect(page.getByRole('link', { name: 'Reactivate subscription' })).toHaveCount(0);
+  expect((await ordersOf(request, 'sub-project-expired')).map((o) => o.kind)).toEqual(['reactivated']);
+});
+
+test('cancelling in Swedish: Avbryt prenumeration, anledning, Spara', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await page.getByRole('row', { name: /Power BI Pro/ }).getByRole('button', { name: 'Fler åtgärder' }).click();
+  await page.getByRole('menuitem', { name: 'Avbryt prenumeration' }).click();
+  const pane = page.getByRole('dialog', { name: 'Avbryt prenumeration' });
+  await pane.getByRole('radio', { name: 'Vi använder den inte tillräckligt' }).check();
+  await expect(pane.getByRole('region', { name: 'Vad det innebär att avbryta' })).toContainText('Åtkomsten upphör den');
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Power BI Pro är avbruten.' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+});

@@ -1,0 +1,250 @@
+import { test, expect, type Page } from '@playwright/test';
+import { signIn, expectAccessible, armFault, resetData, ordersOf, subscriptionOf } from './helpers';
+
+test.beforeEach(async ({ request }) => resetData(request));
+test.afterEach(async ({ request }) => resetData(request));
+
+const BASIC = 'Microsoft 365 Business Basic';
+
+/** Opens a product's More actions menu in the list and chooses an entry. */
+async function chooseFromRowMenu(page: Page, product: string, entry: string) {
+  const row = page.getByRole('row', { name: new RegExp(product) });
+  await row.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: entry }).click();
+}
+
+test('the seed scenario: 100 → 105, Save, and the list shows 105, charged once', async ({ page, request }) => {
+  await signIn(page);
+  const row = page.getByRole('row', { name: new RegExp(BASIC) });
+  await row.getByRole('button', { name: 'More actions' }).click();
+  const menu = page.getByRole('menu', { name: `More actions for ${BASIC}` });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Buy licenses' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: /Remove licenses/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(menu.getByRole('menuitem', { name: /Remove licenses/ })).toContainText('within 7 days');
+  await expectAccessible(page);
+  await menu.getByRole('menuitem', { name: 'Buy licenses' }).click();
+
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await expect(pane).toBeVisible();
+  await expect(page).toHaveURL(/\/products\/sub-business-basic\/buy$/);
+  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
+  await expect(total).toHaveValue('100');
+  await total.fill('105');
+  await expect(pane.getByText('Change: +5 licenses')).toBeVisible();
+  await expect(pane.getByText('SEK 230.00 charged now')).toBeVisible();
+  await expect(pane.getByText('SEK 7,245.00 per month')).toBeVisible();
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Save' }).click();
+
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `${BASIC} now has 105 licenses (5 added).` })).toBeVisible();
+  const detail = page.locator('dl.details dt', { hasText: 'Total licenses' }).locator('xpath=following-sibling::dd[1]');
+  await expect(detail).toHaveText('105');
+  await page.getByRole('link', { name: 'Your products' }).first().click();
+  await expect(page.getByRole('row', { name: new RegExp(BASIC) })).toContainText('40 of 105 assigned');
+
+  const orders = await ordersOf(request, 'sub-business-basic');
+  expect(orders).toHaveLength(1);
+  expect(orders[0]).toMatchObject({ kind: 'licenses_added', from_total: 100, to_total: 105, amount: { amount: '230.00', currency: 'SEK' } });
+});
+
+test('removing licenses lowers the total and shows the credit', async ({ page, request }) => {
+  await signIn(page);
+  await chooseFromRowMenu(page, 'Power BI Pro', 'Remove licenses');
+  const pane = page.getByRole('dialog', { name: 'Remove licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('20');
+  await expect(pane.getByText('Change: −5 licenses')).toBeVisible();
+  await expect(pane.getByText('SEK 490.50 credited now')).toBeVisible();
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Power BI Pro now has 20 licenses (5 removed).' })).toBeVisible();
+  expect((await subscriptionOf(page, 'sub-power-bi-pro')).total_licenses).toBe(20);
+  expect((await ordersOf(request, 'sub-power-bi-pro')).map((o) => o.kind)).toEqual(['licenses_removed']);
+});
+
+test('every invalid total has its message beside the box, and Save stays disabled', async ({ page }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
+  const save = pane.getByRole('button', { name: 'Save' });
+  const cases: [string, string | RegExp][] = [
+    ['', 'Enter the total number of licenses you want.'],
+    ['10.5', 'Enter a whole number using digits only'],
+    ['1e2', 'Enter a whole number using digits only'],
+    ['-5', 'Enter a whole number using digits only'],
+    ['10 5', 'Enter a whole number using digits only'],
+    ['abc', 'Enter a whole number using digits only'],
+    ['0', "The total can't be 0. To stop paying for this product, cancel the subscription instead."],
+    ['301', "The total can't be more than 300 for this product."],
+    ['100', "That's the current total, so there's nothing to save."],
+    ['90', /You can't remove licenses now\. Licenses can be removed only within 7 days .* closed on/],
+  ];
+  for (const [typed, message] of cases) {
+    await total.fill(typed);
+    await expect(pane.locator('#license-total-message')).toContainText(message);
+    await expect(save).toBeDisabled();
+    if (typed !== '100') await expect(total).toHaveAttribute('aria-invalid', 'true');
+  }
+  await expect(total).toHaveAccessibleDescription(/reduction|within 7 days/);
+  await expectAccessible(page);
+  // Digits of another script are read as the number they are.
+  await total.fill('١٠٥');
+  await expect(pane.getByText('Change: +5 licenses')).toBeVisible();
+  await expect(save).toBeEnabled();
+  await expect(total).toHaveAttribute('aria-invalid', 'false');
+});
+
+test('below the assigned count, the message says how many are assigned and links to unassigning', async ({ page }) => {
+  await signIn(page, '/products/sub-power-bi-pro/reduce');
+  const pane = page.getByRole('dialog', { name: 'Remove licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('9');
+  await expect(pane.getByText("10 licenses are assigned to people, so the total can't be lower than 10.")).toBeVisible();
+  await expect(pane.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expectAccessible(page);
+  await pane.getByRole('link', { name: 'Unassign licenses' }).click();
+  await expect(page).toHaveURL(/\/licenses\/sub-power-bi-pro$/);
+});
+
+test('zero points to cancelling instead', async ({ page }) => {
+  await signIn(page, '/products/sub-power-bi-pro/reduce');
+  const pane = page.getByRole('dialog', { name: 'Remove licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('0');
+  await pane.getByRole('link', { name: 'Cancel subscription' }).click();
+  await expect(page.getByRole('dialog', { name: 'Cancel subscription' })).toBeVisible();
+});
+
+test('a change made elsewhere meanwhile (412) is explained, keeps the typed total, and saving again works', async ({ page, request }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
+  await total.fill('105');
+  await expect(pane.getByText('SEK 230.00 charged now')).toBeVisible();
+
+  // Someone else adds 10 licenses from another tab.
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const before = await subscriptionOf(page, 'sub-business-basic');
+  const other = await page.request.put('/api/v1/subscriptions/sub-business-basic/quantity', {
+    headers: { 'x-csrf-token': me.csrf_token, 'if-match': before.etag, 'idempotency-key': 'another-tab' },
+    data: { total: 110 },
+  });
+  expect(other.status()).toBe(200);
+
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByRole('alert')).toContainText('Someone else changed this subscription while you were editing. It now has 110 licenses.');
+  await expect(total).toHaveValue('105');
+  await expect(pane.getByText('You have 110 licenses now')).toBeVisible();
+  await expect(pane.getByText('Change: −5 licenses')).toBeVisible();
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeHidden();
+  expect((await subscriptionOf(page, 'sub-business-basic')).total_licenses).toBe(105);
+  expect((await ordersOf(request, 'sub-business-basic')).map((o) => o.to_total)).toEqual([110, 105]);
+});
+
+test('a save whose answer is lost is retried with the same key and charged once', async ({ page, request }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('105');
+  await expect(pane.getByText('SEK 230.00 charged now')).toBeVisible();
+  const keys: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PUT') keys.push(r.headers()['idempotency-key']);
+  });
+  // The change is made, but a gateway times out and the answer is lost.
+  await armFault(request, { method: 'PUT', path: '/api/v1/subscriptions/sub-business-basic/quantity', after: true });
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByRole('alert')).toContainText("you're never charged twice");
+  await expect(pane.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('105');
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Try again' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'now has 105 licenses (5 added)' })).toBeVisible();
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  const orders = await ordersOf(request, 'sub-business-basic');
+  expect(orders).toHaveLength(1);
+});
+
+test('offline while saving: the person is told, and Try again once back online saves once', async ({ page, request }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('103');
+  await expect(pane.getByText('SEK 138.00 charged now')).toBeVisible();
+  await page.context().setOffline(true);
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByRole('alert')).toContainText("We couldn't reach the service, so we can't tell whether the change was made.");
+  await expect(pane.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('103');
+  await page.context().setOffline(false);
+  await pane.getByRole('button', { name: 'Try again' }).click();
+  await expect(pane).toBeHidden();
+  expect((await ordersOf(request, 'sub-business-basic')).map((o) => o.to_total)).toEqual([103]);
+});
+
+test('a failed save (500) leaves the form as it was and a retry succeeds once', async ({ page, request }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('107');
+  await expect(pane.getByText('SEK 322.00 charged now')).toBeVisible();
+  await armFault(request, { method: 'PUT', path: '/api/v1/subscriptions/sub-business-basic/quantity', status: 500 });
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByRole('alert')).toContainText('Something went wrong on our side.');
+  await expect(pane.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('107');
+  expect(await ordersOf(request, 'sub-business-basic')).toHaveLength(0);
+  await pane.getByRole('button', { name: 'Save' }).dblclick();
+  await expect(pane).toBeHidden();
+  expect((await subscriptionOf(page, 'sub-business-basic')).total_licenses).toBe(107);
+  expect(await ordersOf(request, 'sub-business-basic')).toHaveLength(1);
+});
+
+test('keyboard only: the menu button, its menu and the pane', async ({ page }) => {
+  await signIn(page, '/products/sub-business-basic');
+  const button = page.getByRole('button', { name: `More actions for ${BASIC}` });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(menu.getByRole('menuitem', { name: 'Buy licenses' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: /Cancel subscription/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Buy licenses' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: /Cancel subscription/ })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(menu.getByRole('menuitem', { name: 'Buy licenses' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Buy licenses' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await expect(pane).toBeVisible();
+  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
+  while (!(await total.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('102');
+  await expect(pane.getByText('SEK 92.00 charged now')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(pane).toBeHidden();
+  await expect(button).toBeFocused();
+  await expect(page.locator('dl.details dt', { hasText: 'Total licenses' }).locator('xpath=following-sibling::dd[1]')).toHaveText('102');
+});
+
+test('in Swedish: Fler åtgärder, Köp licenser, Totalt antal licenser, Spara', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  const row = page.getByRole('row', { name: new RegExp(BASIC) });
+  await row.getByRole('button', { name: 'Fler åtgärder' }).click();
+  await page.getByRole('menuitem', { name: 'Köp licenser' }).click();
+  const pane = page.getByRole('dialog', { name: 'Köp licenser' });
+  await pane.getByRole('textbox', { name: 'Totalt antal licenser' }).fill('105');
+  await expect(pane.getByText('Ändring: +5 licenser')).toBeVisible();
+  await expect(pane.getByText(/230,00\s+kr debiteras nu/)).toBeVisible();
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${BASIC} har nu 105 licenser (5 tillagda).` })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+});
