@@ -106,7 +106,7 @@ pub struct CancellationTerms {
     /// Refunded if cancelled now (within the refund window), otherwise absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund: Option<Money>,
-    /// When access ends if cancelled now.
+    /// When access ends if cancelled now: today when refunded, otherwise the end of the paid period.
     #[serde(with = "crate::date::iso")]
     pub access_ends_on: Date,
     /// People who lose their license.

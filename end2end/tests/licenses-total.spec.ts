@@ -106,6 +106,45 @@ test('below the assigned count, the message says how many are assigned and links
   await expect(page).toHaveURL(/\/licenses\/sub-power-bi-pro$/);
 });
 
+test('each pane goes one way: a higher total in Remove licenses points to Buy licenses', async ({ page }) => {
+  await signIn(page, '/products/sub-power-bi-pro/reduce');
+  const pane = page.getByRole('dialog', { name: 'Remove licenses' });
+  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
+  await total.fill('25');
+  await expect(pane.getByText("That's the current total, so there's nothing to save. Enter a lower number to remove licenses.")).toBeVisible();
+  await total.fill('30');
+  await expect(pane.getByText('That would add licenses, and this pane removes them.')).toBeVisible();
+  await expect(pane.getByText(/Change:/)).toBeVisible();
+  await expect(pane.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await pane.getByRole('link', { name: 'Buy licenses' }).click();
+  const buy = page.getByRole('dialog', { name: 'Buy licenses' });
+  await expect(buy.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('25');
+  // Typing replaces the selected total instead of adding digits to it.
+  await expect(buy.getByRole('textbox', { name: 'Total number of licenses' })).toBeFocused();
+  await page.keyboard.type('27');
+  await expect(buy.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('27');
+  await expect(buy.getByText('Change: +2 licenses')).toBeVisible();
+});
+
+test('an invalid number shows no change line', async ({ page }) => {
+  await signIn(page, '/products/sub-power-bi-pro/reduce');
+  const pane = page.getByRole('dialog', { name: 'Remove licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('0');
+  await expect(pane.getByText("The total can't be 0.")).toBeVisible();
+  await expect(pane.getByText(/Change:/)).toHaveCount(0);
+});
+
+test('a menu near the bottom of the list is shown whole, not clipped by the table', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signIn(page);
+  const row = page.getByRole('row', { name: /Project Plan 3/ });
+  await row.getByRole('button', { name: 'More actions' }).click();
+  const reactivate = page.getByRole('menuitem', { name: 'Reactivate subscription' });
+  await expect(reactivate).toBeInViewport({ ratio: 1 });
+  await reactivate.click();
+  await expect(page.getByRole('dialog', { name: 'Reactivate subscription' })).toBeVisible();
+});
+
 test('zero points to cancelling instead', async ({ page }) => {
   await signIn(page, '/products/sub-power-bi-pro/reduce');
   const pane = page.getByRole('dialog', { name: 'Remove licenses' });
@@ -121,25 +160,25 @@ test('a change made elsewhere meanwhile (412) is explained, keeps the typed tota
   await total.fill('105');
   await expect(pane.getByText('SEK 230.00 charged now')).toBeVisible();
 
-  // Someone else adds 10 licenses from another tab.
+  // Someone else adds 3 licenses from another tab.
   const me = await (await page.request.get('/api/v1/me')).json();
   const before = await subscriptionOf(page, 'sub-business-basic');
   const other = await page.request.put('/api/v1/subscriptions/sub-business-basic/quantity', {
     headers: { 'x-csrf-token': me.csrf_token, 'if-match': before.etag, 'idempotency-key': 'another-tab' },
-    data: { total: 110 },
+    data: { total: 103 },
   });
   expect(other.status()).toBe(200);
 
   await pane.getByRole('button', { name: 'Save' }).click();
-  await expect(pane.getByRole('alert')).toContainText('Someone else changed this subscription while you were editing. It now has 110 licenses.');
+  await expect(pane.getByRole('alert')).toContainText('Someone else changed this subscription while you were editing. It now has 103 licenses.');
   await expect(total).toHaveValue('105');
-  await expect(pane.getByText('You have 110 licenses now')).toBeVisible();
-  await expect(pane.getByText('Change: −5 licenses')).toBeVisible();
+  await expect(pane.getByText('You have 103 licenses now')).toBeVisible();
+  await expect(pane.getByText('Change: +2 licenses')).toBeVisible();
   await expectAccessible(page);
   await pane.getByRole('button', { name: 'Save' }).click();
   await expect(pane).toBeHidden();
   expect((await subscriptionOf(page, 'sub-business-basic')).total_licenses).toBe(105);
-  expect((await ordersOf(request, 'sub-business-basic')).map((o) => o.to_total)).toEqual([110, 105]);
+  expect((await ordersOf(request, 'sub-business-basic')).map((o) => o.to_total)).toEqual([103, 105]);
 });
 
 test('a save whose answer is lost is retried with the same key and charged once', async ({ page, request }) => {
@@ -154,7 +193,7 @@ test('a save whose answer is lost is retried with the same key and charged once'
   // The change is made, but a gateway times out and the answer is lost.
   await armFault(request, { method: 'PUT', path: '/api/v1/subscriptions/sub-business-basic/quantity', after: true });
   await pane.getByRole('button', { name: 'Save' }).click();
-  await expect(pane.getByRole('alert')).toContainText("you're never charged twice");
+  await expect(pane.getByRole('alert')).toContainText("won't be made or charged twice");
   await expect(pane.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('105');
   await expectAccessible(page);
   await pane.getByRole('button', { name: 'Try again' }).click();
@@ -188,7 +227,8 @@ test('a failed save (500) leaves the form as it was and a retry succeeds once', 
   await expect(pane.getByText('SEK 322.00 charged now')).toBeVisible();
   await armFault(request, { method: 'PUT', path: '/api/v1/subscriptions/sub-business-basic/quantity', status: 500 });
   await pane.getByRole('button', { name: 'Save' }).click();
-  await expect(pane.getByRole('alert')).toContainText('Something went wrong on our side.');
+  await expect(pane.getByRole('alert')).toContainText("Something went wrong on our side, so we can't confirm the change.");
+  await expect(pane.getByRole('button', { name: 'Save' })).toBeFocused();
   await expect(pane.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('107');
   expect(await ordersOf(request, 'sub-business-basic')).toHaveLength(0);
   await pane.getByRole('button', { name: 'Save' }).dblclick();

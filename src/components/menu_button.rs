@@ -46,7 +46,30 @@ pub fn MenuButton(
             let _ = entries[index].focus();
         }
     };
+    // The menu is placed in the viewport (fixed), so no scrolling container clips it: below the button, or above it
+    // when there is more room there. Scrolling or resizing the page closes it.
+    let position = RwSignal::new(String::new());
+    let place = move || {
+        let Some(button) = button.get_untracked() else { return };
+        let rect = button.get_bounding_client_rect();
+        let root = document().document_element();
+        let (width, height) = root.map_or((0.0, 0.0), |r| (f64::from(r.client_width()), f64::from(r.client_height())));
+        let right = (width - rect.right()).max(0.0);
+        let below = height - rect.bottom();
+        position.set(if below < 240.0 && rect.top() > below {
+            format!("bottom:{:.0}px;right:{right:.0}px", height - rect.top() + 4.0)
+        } else {
+            format!("top:{:.0}px;right:{right:.0}px", rect.bottom() + 4.0)
+        });
+    };
+    for handle in [
+        window_event_listener(leptos::ev::scroll, move |_| open.set(false)),
+        window_event_listener(leptos::ev::resize, move |_| open.set(false)),
+    ] {
+        on_cleanup(move || handle.remove());
+    }
     let open_on = move |pick: Pick| {
+        place();
         open.set(true);
         // The menu is shown on the next frame; focus its entry then.
         request_animation_frame(move || focus_entry(pick));
@@ -155,7 +178,16 @@ pub fn MenuButton(
             >
                 <span aria-hidden="true">"…"</span>
             </button>
-            <ul id=menu_id role="menu" class="menu" aria-label=label node_ref=menu hidden=move || !open.get() on:keydown=on_menu_key>
+            <ul
+                id=menu_id
+                role="menu"
+                class="menu"
+                aria-label=label
+                node_ref=menu
+                style=move || position.get()
+                hidden=move || !open.get()
+                on:keydown=on_menu_key
+            >
                 {rendered}
             </ul>
         </div>

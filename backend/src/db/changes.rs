@@ -44,6 +44,14 @@ pub struct Order {
     pub feedback: Option<String>,
 }
 
+impl Order {
+    /// An order without a reason or feedback.
+    pub fn new(kind: OrderKind, actor_id: &str, date: Date, totals: (u32, u32), amount: Money) -> Self {
+        let (from_total, to_total) = totals;
+        Self { kind, actor_id: actor_id.to_owned(), date, from_total, to_total, amount, reason: None, feedback: None }
+    }
+}
+
 /// Sets a new total; an addition also restarts the reduction window (`last_changed_on`).
 pub fn set_total(conn: &Connection, id: &str, total: u32, added_on: Option<Date>) -> rusqlite::Result<()> {
     conn.prepare_cached(

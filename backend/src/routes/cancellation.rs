@@ -28,9 +28,9 @@ pub async fn reasons(_viewer: Viewer) -> Json<Vec<CancellationReason>> {
     Json(REASONS.iter().map(|code| CancellationReason { code: (*code).to_owned() }).collect())
 }
 
-/// What cancelling now would mean: a refund of the rest of the current period, prorated by day, when within
-/// 7 days of the purchase or the last renewal (active subscriptions only); access until the end of the period; the
-/// data kept 90 days longer.
+/// What cancelling now would mean: within 7 days of the purchase or the last renewal (active subscriptions only),
+/// the rest of the current period is refunded, prorated by day, and access ends today; otherwise nothing is
+/// refunded and access lasts until the end of the paid period. The data is kept 90 days after access ends.
 pub fn terms(record: &SubscriptionRecord, today: Date) -> CancellationTerms {
     let (period_start, period_end) = period(record);
     let in_window = today < period_start + Duration::days(REDUCTION_WINDOW_DAYS);
@@ -38,11 +38,12 @@ pub fn terms(record: &SubscriptionRecord, today: Date) -> CancellationTerms {
         .then(|| prorate(record.unit_price.amount * Decimal::from(record.total_licenses), record, today))
         .filter(|amount| *amount > Decimal::ZERO)
         .map(|amount| Money::new(amount, record.unit_price.currency));
+    let access_ends_on = if refund.is_some() { today } else { period_end };
     CancellationTerms {
         refund,
-        access_ends_on: period_end,
+        access_ends_on,
         assigned_people: record.assigned_licenses,
-        data_retained_until: period_end + Duration::days(DATA_RETENTION_DAYS),
+        data_retained_until: access_ends_on + Duration::days(DATA_RETENTION_DAYS),
     }
 }
 

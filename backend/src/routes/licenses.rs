@@ -6,7 +6,7 @@ use crate::db::changes::{self, Order, OrderKind};
 use crate::db::subscriptions::{visible_one, SubscriptionRecord};
 use crate::pricing;
 use crate::problem::{ApiError, ApiResult};
-use crate::routes::subscriptions::{find, present};
+use crate::routes::subscriptions::{find, recorded};
 use crate::rules::{allowed_actions, Facts};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -84,18 +84,8 @@ pub async fn set_quantity(
         let added = total > record.total_licenses;
         let quote = pricing::quote(&record, total, today);
         changes::set_total(conn, &id, total, added.then_some(today))?;
-        let order = Order {
-            kind: if added { OrderKind::LicensesAdded } else { OrderKind::LicensesRemoved },
-            actor_id: viewer.person_id.clone(),
-            date: today,
-            from_total: record.total_licenses,
-            to_total: total,
-            amount: quote.prorated_amount,
-            reason: None,
-            feedback: None,
-        };
-        changes::record_order(conn, &id, &order)?;
-        let updated = visible_one(conn, &viewer, &id)?.ok_or(ApiError::NotFound)?;
-        Ok(present(updated, &viewer, today))
+        let kind = if added { OrderKind::LicensesAdded } else { OrderKind::LicensesRemoved };
+        let totals = (record.total_licenses, total);
+        recorded(conn, &viewer, &id, today, &Order::new(kind, &viewer.person_id, today, totals, quote.prorated_amount))
     })
 }

@@ -7,7 +7,7 @@ use crate::db::subscriptions::{visible_one, SubscriptionRecord};
 use crate::pricing;
 use crate::problem::{ApiError, ApiResult};
 use crate::routes::cancellation::{terms, REASONS};
-use crate::routes::subscriptions::present;
+use crate::routes::subscriptions::recorded;
 use crate::rules::{allowed_actions, Facts};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -80,19 +80,14 @@ pub async fn cancel(
         let record = guarded(conn, &viewer, &headers, &id, today, |a| a.cancel)?;
         let refund = terms(&record, today).refund.map_or(Decimal::ZERO, |money| -money.amount);
         changes::cancel(conn, &id)?;
+        let totals = (record.total_licenses, record.total_licenses);
+        let amount = Money::new(pricing::cents(refund), record.unit_price.currency);
         let order = Order {
-            kind: OrderKind::Cancelled,
-            actor_id: viewer.person_id.clone(),
-            date: today,
-            from_total: record.total_licenses,
-            to_total: record.total_licenses,
-            amount: Money::new(pricing::cents(refund), record.unit_price.currency),
             reason: Some(request.reason.clone()),
             feedback: feedback.clone(),
+            ..Order::new(OrderKind::Cancelled, &viewer.person_id, today, totals, amount)
         };
-        changes::record_order(conn, &id, &order)?;
-        let updated = visible_one(conn, &viewer, &id)?.ok_or(ApiError::NotFound)?;
-        Ok(present(updated, &viewer, today))
+        recorded(conn, &viewer, &id, today, &order)
     })
 }
 
@@ -109,18 +104,14 @@ pub async fn reactivate(
         let record = guarded(conn, &viewer, &headers, &id, today, |a| a.reactivate)?;
         changes::reactivate(conn, &id, today, pricing::next_period_end(today, record.billing_frequency))?;
         let charge = pricing::cents(record.unit_price.amount * Decimal::from(record.total_licenses));
-        let order = Order {
-            kind: OrderKind::Reactivated,
-            actor_id: viewer.person_id.clone(),
-            date: today,
-            from_total: record.total_licenses,
-            to_total: record.total_licenses,
-            amount: Money::new(charge, record.unit_price.currency),
-            reason: None,
-            feedback: None,
-        };
-        changes::record_order(conn, &id, &order)?;
-        let updated = visible_one(conn, &viewer, &id)?.ok_or(ApiError::NotFound)?;
-        Ok(present(updated, &viewer, today))
+        let totals = (record.total_licenses, record.total_licenses);
+        let amount = Money::new(charge, record.unit_price.currency);
+        recorded(
+            conn,
+            &viewer,
+            &id,
+            today,
+            &Order::new(OrderKind::Reactivated, &viewer.person_id, today, totals, amount),
+        )
     })
 }

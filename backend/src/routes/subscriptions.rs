@@ -2,6 +2,7 @@
 
 use crate::auth::Viewer;
 use crate::db::billing::etag;
+use crate::db::changes::{self, Order};
 use crate::db::subscriptions::{self as db, SubscriptionRecord};
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
@@ -15,6 +16,7 @@ use contract::subscriptions::{
     PurchaseChannel, SortKey, SortOrder, Subscription, SubscriptionQuery, SubscriptionStatus,
 };
 use contract::{BillingProfileId, Page, SubscriptionId};
+use rusqlite::Connection;
 use std::sync::Arc;
 use time::Date;
 
@@ -82,4 +84,11 @@ pub async fn one(State(state): State<Arc<AppState>>, viewer: Viewer, Path(id): P
     let subscription = present(find(&state, &viewer, &id)?, &viewer, state.clock.today());
     let etag = HeaderValue::from_str(&subscription.etag).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(([(header::ETAG, etag)], Json(subscription)).into_response())
+}
+
+/// Records the order of a change just made (in the same transaction) and answers with the subscription as it is now.
+pub fn recorded(conn: &Connection, viewer: &Viewer, id: &str, today: Date, order: &Order) -> ApiResult<Subscription> {
+    changes::record_order(conn, id, order)?;
+    let updated = db::visible_one(conn, viewer, id)?.ok_or(ApiError::NotFound)?;
+    Ok(present(updated, viewer, today))
 }

@@ -125,3 +125,22 @@ async fn reactivating_starts_a_new_period_and_charges_it_once() {
         assert_eq!(reply.status, StatusCode::CONFLICT, "{id}");
     }
 }
+
+#[tokio::test]
+async fn the_terms_say_what_cancelling_now_means() {
+    use contract::licenses::CancellationTerms;
+    use time::macros::date;
+    let app = App::small();
+    let asa = app.asa().await;
+    // Within 7 days of the purchase: the rest of the period is refunded and access ends today.
+    let recent: CancellationTerms = app.get("/api/v1/subscriptions/sub-power-bi-pro/cancellation", &asa).await.json();
+    assert_eq!(recent.refund.map(|m| m.amount.to_string()), Some("2452.50".to_owned()));
+    assert_eq!(recent.access_ends_on, TODAY);
+    assert_eq!(recent.data_retained_until, date!(2027 - 02 - 21));
+    assert_eq!(recent.assigned_people, 10);
+    // Later: nothing is refunded and access lasts until the end of the paid period.
+    let later: CancellationTerms = app.get("/api/v1/subscriptions/sub-business-basic/cancellation", &asa).await.json();
+    assert_eq!(later.refund, None);
+    assert_eq!(later.access_ends_on, date!(2026 - 12 - 13));
+    assert_eq!(later.data_retained_until, date!(2027 - 03 - 13));
+}

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 /// Whether the pane of the address can open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +18,7 @@ enum Gate {
     /// The subscription is still loading (or failed: the page says so).
     Waiting,
     /// Loaded and the backend allows the action.
-    Open(ProductAction),
+    Open,
     /// Unknown action, or not allowed: go to the product.
     Closed,
 }
@@ -34,28 +35,43 @@ pub fn ActionPane() -> impl IntoView {
     use_confirmations().0.set(None);
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let action = Memo::new(move |_| params.with(|p| p.get("action").and_then(|slug| ProductAction::from_slug(&slug))));
-    let gate = Memo::new(move |_| {
+    let allowed = Memo::new(move |_| {
         current.0.with(|loaded| match (loaded, action.get()) {
-            (Some(Ok(s)), Some(action)) if action.permission(&s.allowed_actions).is_allowed() => Gate::Open(action),
-            (Some(Ok(_)), _) => Gate::Closed,
-            _ => Gate::Waiting,
+            (Some(Ok(s)), Some(action)) if action.permission(&s.allowed_actions).is_allowed() => Some(action),
+            _ => None,
         })
+    });
+    let gate = Memo::new(move |_| match (allowed.get(), current.0.with(|loaded| matches!(loaded, Some(Ok(_))))) {
+        (Some(_), _) => Gate::Open,
+        (None, true) => Gate::Closed,
+        (None, false) => Gate::Waiting,
     });
     let close_href = Signal::derive(move || format!("/products/{}", contract::paths::encode(&id.get())));
     let close = Callback::new(move |()| {
         navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
     });
+    // Going from one pane to another (a link inside the pane) keeps the dialog and swaps its form, then focuses the
+    // new form's first field.
+    let switched = StoredValue::new(false);
+    let form = move || {
+        let action = allowed.get()?;
+        if switched.get_value() {
+            request_animation_frame(focus_autofocus_field);
+        }
+        switched.set_value(true);
+        Some(match action {
+            ProductAction::Buy => view! { <LicenseTotalForm buying=true close /> }.into_any(),
+            ProductAction::Reduce => view! { <LicenseTotalForm buying=false close /> }.into_any(),
+            ProductAction::Cancel => view! { <CancelForm close /> }.into_any(),
+            ProductAction::Reactivate => view! { <ReactivateForm close /> }.into_any(),
+            ProductAction::Assign => view! { <p>{t!(i18n, actions.coming)}</p> }.into_any(),
+        })
+    };
     let pane = move || match gate.get() {
-        Gate::Open(action) => {
-            let title = Signal::derive(move || action.label(i18n));
+        Gate::Open => {
+            let title = Signal::derive(move || allowed.get().map(|action| action.label(i18n)).unwrap_or_default());
             let product =
                 current.0.with_untracked(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|s| s.product.name.clone()));
-            let form = match action {
-                ProductAction::Buy | ProductAction::Reduce => view! { <LicenseTotalForm close /> }.into_any(),
-                ProductAction::Cancel => view! { <CancelForm close /> }.into_any(),
-                ProductAction::Reactivate => view! { <ReactivateForm close /> }.into_any(),
-                ProductAction::Assign => view! { <p>{t!(i18n, actions.coming)}</p> }.into_any(),
-            };
             view! {
                 <Pane title close_href>
                     <p class="pane-product">{product}</p>
@@ -71,4 +87,12 @@ pub fn ActionPane() -> impl IntoView {
         Gate::Waiting => ().into_any(),
     };
     view! { {pane} }
+}
+
+/// Focuses the field marked `autofocus` in the open pane, as opening a pane does.
+fn focus_autofocus_field() {
+    let field = document().query_selector("dialog[open] [autofocus]").ok().flatten();
+    if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = field.focus();
+    }
 }

@@ -1,14 +1,15 @@
 use super::cancellation_terms::CancellationTermsView;
 use super::product_page::CurrentSubscription;
-use crate::api::{new_idempotency_key, use_api, ApiError, ChangeGuard, IntentKey};
+use super::subscription_change::SubscriptionChange;
+use crate::api::{use_api, ApiError};
 use crate::components::{ErrorView, SaveError};
 use crate::i18n::*;
 use crate::labels;
-use crate::state::confirmation::{use_confirmations, Confirmation};
+use crate::state::confirmation::Confirmation;
 use contract::licenses::CancelRequest;
 use contract::problem::FieldErrorCode;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 /// What is wrong with the cancel form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,9 +26,8 @@ pub fn CancelForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let current = expect_context::<CurrentSubscription>();
-    let confirmations = use_confirmations();
-    let subscription = Memo::new(move |_| current.0.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned()));
+    let subscription = expect_context::<CurrentSubscription>().loaded();
+    let change = SubscriptionChange::<(String, CancelRequest)>::new(close);
     let id = subscription
         .with_untracked(|s| s.as_ref().map(|s| s.id.clone()))
         .unwrap_or_else(|| contract::SubscriptionId(String::new()));
@@ -49,63 +49,55 @@ pub fn CancelForm(
     let reason = RwSignal::new(String::new());
     let feedback = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
-    let server_problems = RwSignal::new(CancelProblems::default());
     let feedback_length = Memo::new(move |_| feedback.with(|f| f.trim().chars().count()));
     let problems = Memo::new(move |_| {
         let typed = CancelProblems {
             reason: (attempted.get() && reason.with(String::is_empty)).then_some(FieldErrorCode::Required),
             feedback: (feedback_length.get() > CancelRequest::MAX_FEEDBACK_CHARS).then_some(FieldErrorCode::TooLong),
         };
-        let server = server_problems.get();
+        // The backend's verdict on the last attempt, for what the person has not changed since.
+        let server = change.error.with(|error| match error {
+            Some(ApiError::Validation(errors)) => {
+                let code = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.code);
+                CancelProblems { reason: code("reason"), feedback: code("feedback") }
+            }
+            _ => CancelProblems::default(),
+        });
         CancelProblems { reason: typed.reason.or(server.reason), feedback: typed.feedback.or(server.feedback) }
     });
 
-    let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<ApiError>);
-    let keys = StoredValue::new(IntentKey::<(String, CancelRequest)>::default());
+    let reasons_group = NodeRef::<leptos::html::Fieldset>::new();
+    let feedback_field = NodeRef::<leptos::html::Textarea>::new();
     let save = Callback::new(move |()| {
         attempted.set(true);
         let Some(before) = subscription.get_untracked() else { return };
-        if saving.get_untracked() || problems.get_untracked() != CancelProblems::default() {
+        let found = problems.get_untracked();
+        if found != CancelProblems::default() {
+            // Take the person to the first field to fix; its message is its description.
+            if found.reason.is_some() {
+                let first = reasons_group.get_untracked().and_then(|g| g.query_selector("input").ok().flatten());
+                if let Some(first) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = first.focus();
+                }
+            } else if let Some(field) = feedback_field.get_untracked() {
+                let _ = field.focus();
+            }
             return;
         }
         let trimmed = feedback.get_untracked().trim().to_owned();
         let request =
             CancelRequest { reason: reason.get_untracked(), feedback: (!trimmed.is_empty()).then_some(trimmed) };
-        let key = keys
-            .try_update_value(|keys| keys.key_for((before.etag.clone(), request.clone()), new_idempotency_key))
-            .unwrap_or_else(new_idempotency_key);
-        let guard = ChangeGuard { if_match: before.etag.clone(), idempotency_key: key };
         let access_ends_on = terms.get_untracked().and_then(Result::ok).map(|t| t.access_ends_on);
-        saving.set(true);
-        save_error.set(None);
-        server_problems.set(CancelProblems::default());
-        let api = api.clone();
-        spawn_local(async move {
-            match api.cancel(&before.id, &request, &guard).await {
-                Ok(updated) => {
-                    confirmations.0.set(Some(Confirmation::Cancelled {
-                        product: updated.product.name.clone(),
-                        access_ends_on: access_ends_on.unwrap_or(updated.renews_or_expires_on),
-                    }));
-                    current.0.set(Some(Ok(updated)));
-                    close.run(());
-                }
-                Err(ApiError::Validation(errors)) => {
-                    let code = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.code);
-                    server_problems.set(CancelProblems { reason: code("reason"), feedback: code("feedback") });
-                }
-                Err(error) => {
-                    if let ApiError::Conflict(_) = error {
-                        if let Ok(fresh) = api.subscription(&before.id).await {
-                            current.0.set(Some(Ok(fresh)));
-                        }
-                    }
-                    save_error.set(Some(error));
-                }
-            }
-            saving.set(false);
-        });
+        let (intent, id) = ((before.etag.clone(), request.clone()), before.id.clone());
+        change.send(
+            before,
+            intent,
+            move |api, guard| async move { api.cancel(&id, &request, &guard).await },
+            move |_, after| Confirmation::Cancelled {
+                product: after.product.name.clone(),
+                access_ends_on: access_ends_on.unwrap_or(after.renews_or_expires_on),
+            },
+        );
     });
 
     let reason_options = move || {
@@ -132,7 +124,7 @@ pub fn CancelForm(
                                 aria-describedby=move || problems.get().reason.map(|_| "cancel-reason-error")
                                 on:change=move |_| {
                                     reason.set(value.clone());
-                                    server_problems.update(|p| p.reason = None);
+                                    change.error.set(None);
                                 }
                             />
                             <label for=input_id>{label}</label>
@@ -173,7 +165,7 @@ pub fn CancelForm(
             event.prevent_default();
             save.run(());
         }>
-            <fieldset class="field" aria-invalid=move || problems.get().reason.is_some().to_string()>
+            <fieldset class="field" node_ref=reasons_group aria-invalid=move || problems.get().reason.is_some().to_string()>
                 <legend>{t!(i18n, cancel_pane.reason_label)}</legend>
                 {reason_error}
                 {reason_options}
@@ -182,13 +174,14 @@ pub fn CancelForm(
                 <label for="cancel-feedback">{t!(i18n, cancel_pane.feedback_label)}</label>
                 <textarea
                     id="cancel-feedback"
+                    node_ref=feedback_field
                     rows="4"
                     aria-describedby="cancel-feedback-counter"
                     aria-invalid=move || problems.get().feedback.is_some().to_string()
                     prop:value=move || feedback.get()
                     on:input=move |event| {
                         feedback.set(event_target_value(&event));
-                        server_problems.update(|p| p.feedback = None);
+                        change.error.update(|e| if matches!(e, Some(ApiError::Validation(_))) { *e = None });
                     }
                 ></textarea>
                 <p
@@ -202,12 +195,14 @@ pub fn CancelForm(
                 <h3 id="consequences-title">{t!(i18n, cancel_pane.consequences_title)}</h3>
                 {terms_view}
             </section>
-            {move || save_error.get().map(|error| view! { <SaveError error on_retry=save /> })}
+            {move || change.error.get().filter(|e| !matches!(e, ApiError::Validation(_))).map(|error| view! {
+                <SaveError error on_retry=save />
+            })}
             <div class="pane-actions">
-                <button type="submit" class="button primary danger" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
+                <button type="submit" class="button primary danger" aria-busy=move || change.saving.get().to_string()>
                     {t!(i18n, licenses_pane.save)}
                 </button>
-                {move || saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
+                {move || change.saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
             </div>
         </form>
     }

@@ -9,6 +9,11 @@ use time::Date;
 pub enum TotalProblem {
     /// It breaks an input rule.
     Rule(TotalError),
+    /// The total goes the other way than the pane's action (the other action is allowed: its pane is the way).
+    OtherWay {
+        /// Whether the total would go up.
+        raising: bool,
+    },
     /// The backend does not allow this direction now.
     Denied {
         /// Whether the total would go up (buying) or down (removing).
@@ -27,8 +32,9 @@ impl TotalProblem {
     }
 }
 
-/// Checks a typed total against the subscription's limits and the permission its direction needs.
-pub fn check_total_input(input: &str, subscription: &Subscription) -> Result<u32, TotalProblem> {
+/// Checks a typed total against the subscription's limits, the pane's direction (`buying`: raising the total,
+/// otherwise lowering it) and the permission the direction needs.
+pub fn check_total_input(input: &str, subscription: &Subscription, buying: bool) -> Result<u32, TotalProblem> {
     let limits = TotalLimits {
         current: subscription.total_licenses,
         assigned: subscription.assigned_licenses,
@@ -38,7 +44,8 @@ pub fn check_total_input(input: &str, subscription: &Subscription) -> Result<u32
     let raising = total > subscription.total_licenses;
     let actions = &subscription.allowed_actions;
     match if raising { &actions.buy } else { &actions.reduce } {
-        Permission::Allowed => Ok(total),
+        Permission::Allowed if raising == buying => Ok(total),
+        Permission::Allowed => Err(TotalProblem::OtherWay { raising }),
         Permission::Denied { reason, date } => Err(TotalProblem::Denied { raising, reason: *reason, date: *date }),
     }
 }
@@ -71,18 +78,22 @@ mod tests {
     fn rules_come_first_then_the_direction() {
         let closed = Permission::Denied { reason: DenialReason::ReductionWindowClosed, date: None };
         let s = subscription(closed);
-        assert_eq!(check_total_input("105", &s), Ok(105));
-        assert_eq!(check_total_input("١٠٥", &s), Ok(105), "Arabic-Indic digits are read as digits");
-        assert_eq!(check_total_input("1e2", &s), Err(TotalProblem::Rule(TotalError::NotAWholeNumber)));
-        assert_eq!(check_total_input("0", &s), Err(TotalProblem::Rule(TotalError::Zero)));
-        assert_eq!(check_total_input("39", &s), Err(TotalProblem::Rule(TotalError::BelowAssigned { assigned: 40 })));
-        assert_eq!(check_total_input("301", &s), Err(TotalProblem::Rule(TotalError::AboveMaximum { max: 300 })));
-        assert!(!check_total_input("100", &s).unwrap_err().is_invalid(), "unchanged is not an error");
+        let buy = |input| check_total_input(input, &s, true);
+        assert_eq!(buy("105"), Ok(105));
+        assert_eq!(buy("١٠٥"), Ok(105), "Arabic-Indic digits are read as digits");
+        assert_eq!(buy("1e2"), Err(TotalProblem::Rule(TotalError::NotAWholeNumber)));
+        assert_eq!(buy("0"), Err(TotalProblem::Rule(TotalError::Zero)));
+        assert_eq!(buy("39"), Err(TotalProblem::Rule(TotalError::BelowAssigned { assigned: 40 })));
+        assert_eq!(buy("301"), Err(TotalProblem::Rule(TotalError::AboveMaximum { max: 300 })));
+        assert!(!buy("100").unwrap_err().is_invalid(), "unchanged is not an error");
         assert_eq!(
-            check_total_input("90", &s),
+            buy("90"),
             Err(TotalProblem::Denied { raising: false, reason: DenialReason::ReductionWindowClosed, date: None })
         );
-        assert_eq!(check_total_input("90", &subscription(Permission::Allowed)), Ok(90));
+        let open = subscription(Permission::Allowed);
+        assert_eq!(check_total_input("90", &open, false), Ok(90));
+        assert_eq!(check_total_input("90", &open, true), Err(TotalProblem::OtherWay { raising: false }));
+        assert_eq!(check_total_input("105", &open, false), Err(TotalProblem::OtherWay { raising: true }));
     }
 
     #[test]

@@ -1,17 +1,17 @@
-use super::license_total::{check_total_input, difference};
+use super::license_total::{check_total_input, difference, TotalProblem};
 use super::price_impact::PriceImpact;
 use super::product_page::CurrentSubscription;
+use super::subscription_change::SubscriptionChange;
 use super::total_message::TotalMessage;
-use crate::api::{new_idempotency_key, use_api, ApiError, ChangeGuard, IntentKey};
+use crate::api::{use_api, ApiError};
 use crate::components::SaveError;
 use crate::debounce::debounced;
 use crate::i18n::*;
-use crate::state::confirmation::{use_confirmations, Confirmation};
+use crate::state::confirmation::Confirmation;
 use contract::licenses::QuantityQuote;
-use contract::ErrorCode;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// How long typing must pause before the price is asked for.
 const QUOTE_DELAY: Duration = Duration::from_millis(250);
@@ -33,28 +33,32 @@ enum Price {
 /// saves. Saving sends the etag it was computed from and an idempotency key that stays the same for retries.
 #[component]
 pub fn LicenseTotalForm(
+    /// Whether the pane buys licenses (raises the total); otherwise it removes them.
+    buying: bool,
     /// Where the pane goes when done.
     close: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let current = expect_context::<CurrentSubscription>();
-    let confirmations = use_confirmations();
-    let subscription = Memo::new(move |_| current.0.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned()));
+    let subscription = expect_context::<CurrentSubscription>().loaded();
+    let change = SubscriptionChange::<(String, u32)>::new(close);
 
     let input = RwSignal::new(
         subscription.with_untracked(|s| s.as_ref().map(|s| s.total_licenses.to_string())).unwrap_or_default(),
     );
     let edited = RwSignal::new(false);
-    let checked =
-        Memo::new(move |_| input.with(|text| subscription.with(|s| s.as_ref().map(|s| check_total_input(text, s)))));
+    let checked = Memo::new(move |_| {
+        input.with(|text| subscription.with(|s| s.as_ref().map(|s| check_total_input(text, s, buying))))
+    });
     let wanted = Memo::new(move |_| checked.get().and_then(Result::ok));
-    let settled = debounced(wanted.into(), QUOTE_DELAY);
+    let settled: Signal<Option<u32>> = debounced(wanted.into(), QUOTE_DELAY);
     let version = Memo::new(move |_| subscription.with(|s| s.as_ref().map(|s| s.etag.clone())));
     let quote = LocalResource::new({
         let api = api.clone();
         move || {
-            let (total, id) = (settled.get(), subscription.with_untracked(|s| s.as_ref().map(|s| s.id.clone())));
+            // Only the total still wanted: after a save, the settled total is no longer one to price.
+            let total = settled.get().filter(|total| wanted.get_untracked() == Some(*total));
+            let id = subscription.with_untracked(|s| s.as_ref().map(|s| s.id.clone()));
             version.track();
             let api = api.clone();
             async move {
@@ -77,51 +81,22 @@ pub fn LicenseTotalForm(
         }
     });
 
-    let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<ApiError>);
-    let changed_meanwhile = RwSignal::new(None::<u32>);
-    let keys = StoredValue::new(IntentKey::<(String, u32)>::default());
-    let can_save = move || !saving.get() && matches!(price.get(), Price::Ready(_));
-
+    // Not disabled while saving (focus would be lost); a second press while saving is ignored.
+    let can_save = move || matches!(price.get(), Price::Ready(_));
     let save = Callback::new(move |()| {
         let (Some(total), Some(before)) = (wanted.get_untracked(), subscription.get_untracked()) else { return };
-        if saving.get_untracked() {
-            return;
-        }
-        let key = keys
-            .try_update_value(|keys| keys.key_for((before.etag.clone(), total), new_idempotency_key))
-            .unwrap_or_else(new_idempotency_key);
-        let guard = ChangeGuard { if_match: before.etag.clone(), idempotency_key: key };
-        saving.set(true);
-        save_error.set(None);
-        changed_meanwhile.set(None);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.set_quantity(&before.id, total, &guard).await {
-                Ok(updated) => {
-                    confirmations.0.set(Some(Confirmation::TotalChanged {
-                        product: updated.product.name.clone(),
-                        from: before.total_licenses,
-                        to: updated.total_licenses,
-                    }));
-                    current.0.set(Some(Ok(updated)));
-                    close.run(());
-                }
-                Err(error) => {
-                    // Changed or no longer allowed: read it again, so the pane shows what is true now.
-                    if let ApiError::Conflict(code) = &error {
-                        if let Ok(fresh) = api.subscription(&before.id).await {
-                            if *code == ErrorCode::PreconditionFailed {
-                                changed_meanwhile.set(Some(fresh.total_licenses));
-                            }
-                            current.0.set(Some(Ok(fresh)));
-                        }
-                    }
-                    save_error.set(Some(error));
-                }
-            }
-            saving.set(false);
-        });
+        let intent = (before.etag.clone(), total);
+        let id = before.id.clone();
+        change.send(
+            before,
+            intent,
+            move |api, guard| async move { api.set_quantity(&id, total, &guard).await },
+            |before, after| Confirmation::TotalChanged {
+                product: after.product.name.clone(),
+                from: before.total_licenses,
+                to: after.total_licenses,
+            },
+        );
     });
 
     let summary = move || {
@@ -132,7 +107,10 @@ pub fn LicenseTotalForm(
             })
         })
     };
-    let change = move || {
+    let difference_text = move || {
+        if checked.get().is_some_and(|c| c.is_err_and(|p| matches!(p, TotalProblem::Rule(_)))) {
+            return None;
+        }
         let delta = input.with(|text| subscription.with(|s| s.as_ref().and_then(|s| difference(text, s))))?;
         let signed = if delta > 0 { format!("+{delta}") } else { format!("−{}", delta.unsigned_abs()) };
         Some(t_string!(i18n, licenses_pane.difference, change = signed).to_string())
@@ -143,7 +121,7 @@ pub fn LicenseTotalForm(
         let problem = problem()?;
         let (id, can_cancel) =
             subscription.with(|s| s.as_ref().map(|s| (s.id.0.clone(), s.allowed_actions.cancel.is_allowed())))?;
-        Some(view! { <TotalMessage problem subscription_id=id can_cancel /> })
+        Some(view! { <TotalMessage problem subscription_id=id can_cancel buying /> })
     };
     let frequency = move || subscription.with(|s| s.as_ref().map(|s| s.billing_frequency));
     let price_view = move || {
@@ -187,22 +165,30 @@ pub fn LicenseTotalForm(
                         input.set(event_target_value(&event));
                         edited.set(true);
                     }
+                    // Typing replaces the current total rather than adding digits to it.
+                    on:focus=move |event| {
+                        if let Some(field) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            field.select();
+                        }
+                    }
                 />
                 {message}
             </div>
-            <p class="difference" role="status">{change}</p>
+            <p class="difference" role="status">{difference_text}</p>
             <div class="price" aria-live="polite">{price_view}</div>
-            {move || changed_meanwhile.get().map(|total| view! {
-                <p class="save-error" role="alert">{t_string!(i18n, licenses_pane.changed_meanwhile, total).to_string()}</p>
+            {move || change.changed_meanwhile.get().map(|now| view! {
+                <p class="save-error" role="alert">
+                    {t_string!(i18n, licenses_pane.changed_meanwhile, total = now.total_licenses).to_string()}
+                </p>
             })}
-            {move || save_error.get().filter(|_| changed_meanwhile.get().is_none()).map(|error| view! {
+            {move || change.error.get().filter(|_| change.changed_meanwhile.with(Option::is_none)).map(|error| view! {
                 <SaveError error on_retry=save />
             })}
             <div class="pane-actions">
-                <button type="submit" class="button primary" disabled=move || !can_save() aria-busy=move || saving.get().to_string()>
+                <button type="submit" class="button primary" disabled=move || !can_save() aria-busy=move || change.saving.get().to_string()>
                     {t!(i18n, licenses_pane.save)}
                 </button>
-                {move || saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
+                {move || change.saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
             </div>
         </form>
     }

@@ -18,6 +18,7 @@ mod products_page;
 mod products_table;
 mod reactivate_form;
 mod sort_header;
+mod subscription_change;
 mod total_message;
 mod url_query;
 

@@ -14,6 +14,13 @@ use leptos_router::hooks::use_params_map;
 #[derive(Clone, Copy)]
 pub struct CurrentSubscription(pub LocalResource<Result<Subscription, ApiError>>);
 
+impl CurrentSubscription {
+    /// The subscription once loaded (`None` while loading, or when loading failed: the page says why).
+    pub fn loaded(self) -> Memo<Option<Subscription>> {
+        Memo::new(move |_| self.0.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned()))
+    }
+}
+
 /// The product page: everything about one subscription, and what can be done with it.
 #[component]
 pub fn ProductPage() -> impl IntoView {

@@ -1,14 +1,13 @@
 use super::product_page::CurrentSubscription;
-use crate::api::{new_idempotency_key, use_api, ApiError, ChangeGuard, IntentKey};
+use super::subscription_change::SubscriptionChange;
 use crate::components::SaveError;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::locale_code;
-use crate::state::confirmation::{use_confirmations, Confirmation};
+use crate::state::confirmation::Confirmation;
 use contract::subscriptions::BillingFrequency;
 use contract::Money;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 
 /// *Reactivate subscription*: what reactivating costs and starts, then **Reactivate**.
@@ -18,47 +17,20 @@ pub fn ReactivateForm(
     close: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
-    let current = expect_context::<CurrentSubscription>();
-    let confirmations = use_confirmations();
-    let subscription = Memo::new(move |_| current.0.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).cloned()));
-    let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<ApiError>);
-    let keys = StoredValue::new(IntentKey::<String>::default());
-
+    let subscription = expect_context::<CurrentSubscription>().loaded();
+    let change = SubscriptionChange::<String>::new(close);
     let save = Callback::new(move |()| {
         let Some(before) = subscription.get_untracked() else { return };
-        if saving.get_untracked() {
-            return;
-        }
-        let key = keys
-            .try_update_value(|keys| keys.key_for(before.etag.clone(), new_idempotency_key))
-            .unwrap_or_else(new_idempotency_key);
-        let guard = ChangeGuard { if_match: before.etag.clone(), idempotency_key: key };
-        saving.set(true);
-        save_error.set(None);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.reactivate(&before.id, &guard).await {
-                Ok(updated) => {
-                    confirmations.0.set(Some(Confirmation::Reactivated {
-                        product: updated.product.name.clone(),
-                        renews_on: updated.renews_or_expires_on,
-                    }));
-                    current.0.set(Some(Ok(updated)));
-                    close.run(());
-                }
-                Err(error) => {
-                    if let ApiError::Conflict(_) = error {
-                        if let Ok(fresh) = api.subscription(&before.id).await {
-                            current.0.set(Some(Ok(fresh)));
-                        }
-                    }
-                    save_error.set(Some(error));
-                }
-            }
-            saving.set(false);
-        });
+        let (intent, id) = (before.etag.clone(), before.id.clone());
+        change.send(
+            before,
+            intent,
+            move |api, guard| async move { api.reactivate(&id, &guard).await },
+            |_, after| Confirmation::Reactivated {
+                product: after.product.name.clone(),
+                renews_on: after.renews_or_expires_on,
+            },
+        );
     });
 
     let explanation = move || {
@@ -86,12 +58,12 @@ pub fn ReactivateForm(
         }>
             <p>{explanation}</p>
             <p class="field-hint">{t!(i18n, reactivate_pane.renewal)}</p>
-            {move || save_error.get().map(|error| view! { <SaveError error on_retry=save /> })}
+            {move || change.error.get().map(|error| view! { <SaveError error on_retry=save /> })}
             <div class="pane-actions">
-                <button type="submit" class="button primary" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
+                <button type="submit" class="button primary" aria-busy=move || change.saving.get().to_string()>
                     {t!(i18n, reactivate_pane.submit)}
                 </button>
-                {move || saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
+                {move || change.saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
             </div>
         </form>
     }

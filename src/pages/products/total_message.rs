@@ -1,4 +1,5 @@
 use super::license_total::TotalProblem;
+use super::product_action::ProductAction;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
@@ -16,6 +17,8 @@ pub fn TotalMessage(
     subscription_id: String,
     /// Whether cancelling is allowed (then zero links to it).
     can_cancel: bool,
+    /// Whether the pane buys licenses (otherwise it removes them).
+    buying: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let encoded = contract::paths::encode(&subscription_id);
@@ -29,7 +32,10 @@ pub fn TotalMessage(
         TotalProblem::Rule(TotalError::BelowAssigned { assigned }) => {
             t_string!(i18n, licenses_pane.below_assigned, assigned).to_string()
         }
-        TotalProblem::Rule(TotalError::Unchanged) => t_string!(i18n, licenses_pane.unchanged).to_string(),
+        TotalProblem::Rule(TotalError::Unchanged) if buying => t_string!(i18n, licenses_pane.unchanged_buy).to_string(),
+        TotalProblem::Rule(TotalError::Unchanged) => t_string!(i18n, licenses_pane.unchanged_remove).to_string(),
+        TotalProblem::OtherWay { raising: true } => t_string!(i18n, licenses_pane.would_add).to_string(),
+        TotalProblem::OtherWay { raising: false } => t_string!(i18n, licenses_pane.would_remove).to_string(),
         TotalProblem::Denied { raising, reason, date } => {
             let why = labels::denial(i18n, reason, date.map(|d| format::date(locale_code(i18n), d)));
             if raising {
@@ -44,6 +50,10 @@ pub fn TotalMessage(
             format!("/licenses/{encoded}"),
             Signal::derive(move || t_string!(i18n, licenses_pane.unassign_link).to_string()),
         )),
+        TotalProblem::OtherWay { raising } => {
+            let (slug, action) = if raising { ("buy", ProductAction::Buy) } else { ("reduce", ProductAction::Reduce) };
+            Some((format!("/products/{encoded}/{slug}"), Signal::derive(move || action.label(i18n))))
+        }
         TotalProblem::Rule(TotalError::Zero) if can_cancel => Some((
             format!("/products/{encoded}/cancel"),
             Signal::derive(move || t_string!(i18n, actions.cancel).to_string()),
