@@ -27,7 +27,7 @@ test('the seed scenario: 100 → 105, Save, and the list shows 105, charged once
 
   const pane = page.getByRole('dialog', { name: 'Buy licenses' });
   await expect(pane).toBeVisible();
-  await expect(page).toHaveURL(/\/products\/sub-business-basic\/buy$/);
+  await expect(page).toHaveURL(/\/products\/sub-business-basic\/buy\?back=%2Fproducts$/);
   const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
   await expect(total).toHaveValue('100');
   await total.fill('105');
@@ -37,16 +37,27 @@ test('the seed scenario: 100 → 105, Save, and the list shows 105, charged once
   await expectAccessible(page);
   await pane.getByRole('button', { name: 'Save' }).click();
 
+  // Opened from the list, the pane returns to it, which shows the new total.
   await expect(pane).toBeHidden();
+  await expect(page).toHaveURL(/\/products$/);
   await expect(page.getByRole('status').filter({ hasText: `${BASIC} now has 105 licenses (5 added).` })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(BASIC) })).toContainText('40 of 105 assigned');
+  await page.getByRole('link', { name: BASIC }).click();
   const detail = page.locator('dl.details dt', { hasText: 'Total licenses' }).locator('xpath=following-sibling::dd[1]');
   await expect(detail).toHaveText('105');
-  await page.getByRole('link', { name: 'Your products' }).first().click();
-  await expect(page.getByRole('row', { name: new RegExp(BASIC) })).toContainText('40 of 105 assigned');
 
   const orders = await ordersOf(request, 'sub-business-basic');
   expect(orders).toHaveLength(1);
   expect(orders[0]).toMatchObject({ kind: 'licenses_added', from_total: 100, to_total: 105, amount: { amount: '230.00', currency: 'SEK' } });
+});
+
+test('a pane opened from a filtered list returns to the list with its filters', async ({ page }) => {
+  await signIn(page, '/products?q=power');
+  await chooseFromRowMenu(page, 'Power BI Pro', 'Cancel subscription');
+  await expect(page.getByRole('dialog', { name: 'Cancel subscription' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/products\?q=power$/);
+  await expect(page.getByRole('searchbox', { name: 'Search products' })).toHaveValue('power');
 });
 
 test('removing licenses lowers the total and shows the credit', async ({ page, request }) => {

@@ -63,4 +63,3 @@ fn return_focus_target() -> Option<web_sys::HtmlElement> {
     let active = document.active_element().filter(|e| e.tag_name() != "BODY");
     active.or_else(|| document.get_element_by_id("main")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
-

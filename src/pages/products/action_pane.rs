@@ -8,7 +8,7 @@ use crate::i18n::*;
 use crate::state::confirmation::use_confirmations;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -46,7 +46,14 @@ pub fn ActionPane() -> impl IntoView {
         (None, true) => Gate::Closed,
         (None, false) => Gate::Waiting,
     });
-    let close_href = Signal::derive(move || format!("/products/{}", contract::paths::encode(&id.get())));
+    // Closing returns to where the pane was opened from: the list (its address is in `back`), or the product.
+    let query = use_query_map();
+    let close_href = Signal::derive(move || {
+        query
+            .with(|q| q.get("back"))
+            .filter(|back| is_products_list(back))
+            .unwrap_or_else(|| format!("/products/{}", contract::paths::encode(&id.get())))
+    });
     let close = Callback::new(move |()| {
         navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
     });
@@ -94,5 +101,24 @@ fn focus_autofocus_field() {
     let field = document().query_selector("dialog[open] [autofocus]").ok().flatten();
     if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = field.focus();
+    }
+}
+
+/// Whether `path` is the products list (with any filters): the only place besides the product a pane returns to.
+fn is_products_list(path: &str) -> bool {
+    path == "/products" || path.starts_with("/products?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_products_list;
+
+    #[test]
+    fn only_the_list_is_a_place_to_return_to() {
+        assert!(is_products_list("/products"));
+        assert!(is_products_list("/products?channel=self_service&q=visio"));
+        for other in ["https://evil.example/", "//evil.example", "/products/x", "/billing", "/productsx"] {
+            assert!(!is_products_list(other), "{other}");
+        }
     }
 }

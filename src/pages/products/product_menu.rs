@@ -5,24 +5,36 @@ use crate::i18n::*;
 use crate::labels::{self, locale_code};
 use contract::subscriptions::{Permission, Subscription};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The *More actions* (…) menu of a subscription: every offered action, disabled ones with their reason.
 #[component]
 pub fn ProductMenu(
     /// The subscription acted on.
     subscription: Subscription,
+    /// Whether the menu is in the list: its panes then return to the list, filters and all.
+    #[prop(optional)]
+    from_list: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = subscription.product.name.clone();
     let label = Signal::derive(move || t_string!(i18n, products.more_actions, product = name.clone()).to_string());
     let base = format!("/products/{}", contract::paths::encode(&subscription.id.0));
+    let location = use_location();
     let items = Signal::derive(move || {
+        let query = if from_list {
+            let (path, search) = (location.pathname.get(), location.search.get());
+            let list = if search.is_empty() { path } else { format!("{path}?{}", search.trim_start_matches('?')) };
+            format!("?back={}", contract::paths::encode(&list))
+        } else {
+            String::new()
+        };
         ProductAction::ALL
             .into_iter()
             .filter(|action| action.is_offered(&subscription.allowed_actions))
             .map(|action| MenuItem {
                 label: action.label(i18n),
-                href: format!("{base}/{}", action.slug()),
+                href: format!("{base}/{}{query}", action.slug()),
                 denied: match action.permission(&subscription.allowed_actions) {
                     Permission::Allowed => None,
                     Permission::Denied { reason, date } => {

@@ -32,7 +32,7 @@ pub fn ProductRow(
             <td><StatusBadge status /></td>
             <td>{renewal}</td>
             <td>{price}</td>
-            <td class="row-actions"><ProductMenu subscription /></td>
+            <td class="row-actions"><ProductMenu subscription from_list=true /></td>
         </tr>
     }
 }
