@@ -156,6 +156,22 @@ test('a menu near the bottom of the list is shown whole, not clipped by the tabl
   await expect(page.getByRole('dialog', { name: 'Reactivate subscription' })).toBeVisible();
 });
 
+test('a slow quote for an earlier total never replaces the newer one', async ({ page, request }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
+  await armFault(request, { method: 'POST', path: '/api/v1/subscriptions/sub-business-basic/quantity-quote', delay_ms: 2000 });
+  const slow = page.waitForResponse((r) => r.url().endsWith('/quantity-quote') && r.request().postData() === '{"total":105}');
+  await total.fill('105');
+  await page.waitForRequest((r) => r.url().endsWith('/quantity-quote'));
+  await total.fill('107');
+  await expect(pane.getByText('SEK 322.00 charged now')).toBeVisible();
+  await slow;
+  await expect(pane.getByText('SEK 322.00 charged now')).toBeVisible();
+  await expect(pane.getByText('SEK 230.00 charged now')).toHaveCount(0);
+  await expect(pane.getByText('Change: +7 licenses')).toBeVisible();
+});
+
 test('zero points to cancelling instead', async ({ page }) => {
   await signIn(page, '/products/sub-power-bi-pro/reduce');
   const pane = page.getByRole('dialog', { name: 'Remove licenses' });
