@@ -280,6 +280,10 @@ test('keyboard only: the menu button, its menu and the pane', async ({ page }) =
   await expect(menu.getByRole('menuitem', { name: /Cancel subscription/ })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(menu.getByRole('menuitem', { name: 'Buy licenses' })).toBeFocused();
+  // Typing a letter moves to the next entry starting with it.
+  await page.keyboard.press('c');
+  await expect(menu.getByRole('menuitem', { name: /Cancel subscription/ })).toBeFocused();
+  await page.keyboard.press('Home');
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();

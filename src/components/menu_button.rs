@@ -19,7 +19,8 @@ static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
 /// A WAI-ARIA menu button: the button opens a menu of links. Enter, Space and ↓ open it on the first entry, ↑ on
 /// the last; in the menu ↑ ↓ move (wrapping), Home and End jump, Escape closes and returns focus to the button,
-/// Tab closes and moves on. Disabled entries can be focused (so their reason is read) but not chosen.
+/// Tab closes and moves on, a typed character moves to the next entry starting with it. Disabled entries can be
+/// focused (so their reason is read) but not chosen.
 #[component]
 pub fn MenuButton(
     /// The button's accessible name ("More actions for Business Basic").
@@ -39,10 +40,13 @@ pub fn MenuButton(
         let Ok(list) = menu.query_selector_all("[role=menuitem]") else { return Vec::new() };
         (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
     };
+    let focused = |entries: &[HtmlElement]| {
+        let active = document().active_element();
+        entries.iter().position(|e| active.as_deref() == Some(e.as_ref()))
+    };
     let focus_entry = move |pick: Pick| {
         let entries = entries();
-        let current = entries.iter().position(|e| document().active_element().as_deref() == Some(e.as_ref()));
-        if let Some(index) = pick.index(current, entries.len()) {
+        if let Some(index) = pick.index(focused(&entries), entries.len()) {
             let _ = entries[index].focus();
         }
     };
@@ -110,6 +114,20 @@ pub fn MenuButton(
                 event.prevent_default();
                 if let Some(target) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
                     target.click();
+                }
+                return;
+            }
+            key if key.chars().count() == 1 && !event.ctrl_key() && !event.meta_key() && !event.alt_key() => {
+                // Typing a character moves to the next entry starting with it.
+                let typed = key.to_lowercase();
+                let entries = entries();
+                let start = focused(&entries).map_or(0, |i| i + 1);
+                let next = (0..entries.len()).map(|offset| (start + offset) % entries.len()).find(|&i| {
+                    entries[i].text_content().is_some_and(|text| text.trim().to_lowercase().starts_with(&typed))
+                });
+                if let Some(index) = next {
+                    event.prevent_default();
+                    let _ = entries[index].focus();
                 }
                 return;
             }

@@ -21,6 +21,8 @@ pub fn CancellationTermsView(
     let people = move || {
         if assigned_people == 0 {
             t_string!(i18n, cancel_pane.no_people).to_string()
+        } else if assigned_people == 1 {
+            t_string!(i18n, cancel_pane.one_person, date = date(access_ends_on)).to_string()
         } else {
             t_string!(i18n, cancel_pane.people, count = assigned_people, date = date(access_ends_on)).to_string()
         }
