@@ -47,7 +47,8 @@ impl ChangeHeaders {
     pub fn check_version(&self, version: u32) -> ApiResult<()> {
         let sent = self.if_match.as_deref().ok_or(ApiError::PreconditionRequired)?;
         let current = etag(version);
-        let matches = sent == "*" || sent.split(',').map(str::trim).any(|tag| tag.trim_start_matches("W/") == current);
+        // Strong comparison (RFC 9110 §13.1.1): a weak tag never matches.
+        let matches = sent == "*" || sent.split(',').map(str::trim).any(|tag| tag == current);
         if matches {
             Ok(())
         } else {
@@ -123,7 +124,7 @@ mod tests {
     fn if_match_compares_etags() {
         assert!(matches!(headers(None).check_version(3), Err(ApiError::PreconditionRequired)));
         assert!(headers(Some("\"3\"")).check_version(3).is_ok());
-        assert!(headers(Some("W/\"3\"")).check_version(3).is_ok());
+        assert!(matches!(headers(Some("W/\"3\"")).check_version(3), Err(ApiError::PreconditionFailed)));
         assert!(headers(Some("\"2\", \"3\"")).check_version(3).is_ok());
         assert!(matches!(headers(Some("\"2\"")).check_version(3), Err(ApiError::PreconditionFailed)));
     }

@@ -14,8 +14,12 @@ test('cancel from the More actions menu with a reason and feedback; the status c
   await expect(pane).toBeVisible();
   const consequences = pane.getByRole('region', { name: 'What cancelling means' });
   await expect(consequences).toContainText('You get a refund of SEK 2,452.50');
-  // Refunded, so access ends today rather than at the end of the paid period.
-  const today = new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+  // Refunded, so access ends today (the backend's day) rather than at the end of the paid period.
+  const terms = await (await page.request.get('/api/v1/subscriptions/sub-power-bi-pro/cancellation')).json();
+  const today = new Date(`${terms.access_ends_on}T00:00:00Z`)
+    .toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const unrefunded = await (await page.request.get("/api/v1/subscriptions/sub-business-basic/cancellation")).json();
+  expect(unrefunded.access_ends_on).not.toBe(terms.access_ends_on);
   await expect(consequences).toContainText(`Access ends on ${today}.`);
   await expect(consequences).toContainText(/10 people lose their license on/);
   await expect(consequences).toContainText(/data is kept until/);

@@ -92,6 +92,9 @@ test('every invalid total has its message beside the box, and Save stays disable
     ['90', /You can't remove licenses now\. Licenses can be removed only within 7 days .* closed on/],
   ];
   for (const [typed, message] of cases) {
+    // From a valid, priced total (Save enabled) to the invalid one: Save turns disabled because of it.
+    await total.fill('104');
+    await expect(save).toBeEnabled();
     await total.fill(typed);
     await expect(pane.locator('#license-total-message')).toContainText(message);
     await expect(save).toBeDisabled();

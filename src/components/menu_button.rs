@@ -87,8 +87,9 @@ pub fn MenuButton(
         }
     };
 
+    // Enter and Space activate the button (a click, handled below, as for every other way of pressing it).
     let on_button_key = move |event: KeyboardEvent| match event.key().as_str() {
-        "ArrowDown" | "Enter" | " " => {
+        "ArrowDown" => {
             event.prevent_default();
             open_on(Pick::First);
         }
@@ -187,12 +188,7 @@ pub fn MenuButton(
                 aria-controls=menu_id.clone()
                 aria-label=label
                 on:keydown=on_button_key
-                on:click=move |event| {
-                    // A keyboard activation was handled on keydown; this is a pointer click.
-                    if event.detail() > 0 {
-                        if open.get_untracked() { close(false) } else { open_on(Pick::First) }
-                    }
-                }
+                on:click=move |_| if open.get_untracked() { close(false) } else { open_on(Pick::First) }
             >
                 <span aria-hidden="true">"…"</span>
             </button>

@@ -63,10 +63,13 @@ pub fn set_total(conn: &Connection, id: &str, total: u32, added_on: Option<Date>
     Ok(())
 }
 
-/// Cancels: the status changes and renewal stops.
-pub fn cancel(conn: &Connection, id: &str) -> rusqlite::Result<()> {
-    conn.prepare_cached("UPDATE subscriptions SET status = ?2, auto_renew = 0, version = version + 1 WHERE id = ?1")?
-        .execute(params![id, name(&SubscriptionStatus::Cancelled)])?;
+/// Cancels: the status changes, renewal stops, and access ends on `access_ends_on`.
+pub fn cancel(conn: &Connection, id: &str, access_ends_on: Date) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE subscriptions SET status = ?2, auto_renew = 0, renews_or_expires_on = ?3, version = version + 1
+         WHERE id = ?1",
+    )?
+    .execute(params![id, name(&SubscriptionStatus::Cancelled), access_ends_on])?;
     Ok(())
 }
 

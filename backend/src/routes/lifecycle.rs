@@ -67,7 +67,9 @@ pub async fn cancel(
     body: Result<Json<CancelRequest>, JsonRejection>,
 ) -> ApiResult<Response> {
     let Json(request) = body.map_err(|rejection| match rejection {
-        JsonRejection::JsonDataError(_) => ApiError::invalid_field("reason", FieldErrorCode::Required),
+        JsonRejection::JsonDataError(e) if e.body_text().contains("missing field `reason`") => {
+            ApiError::invalid_field("reason", FieldErrorCode::Required)
+        }
         other => ApiError::BadBody(other.body_text()),
     })?;
     let feedback = check_cancel(&request)?;
@@ -78,8 +80,9 @@ pub async fn cancel(
     let path = contract::paths::cancel(&SubscriptionId(id.clone()));
     apply_once(&state, &viewer, &headers, format!("POST {path}\n{fingerprint}"), |conn| {
         let record = guarded(conn, &viewer, &headers, &id, today, |a| a.cancel)?;
-        let refund = terms(&record, today).refund.map_or(Decimal::ZERO, |money| -money.amount);
-        changes::cancel(conn, &id)?;
+        let terms = terms(&record, today);
+        let refund = terms.refund.map_or(Decimal::ZERO, |money| -money.amount);
+        changes::cancel(conn, &id, terms.access_ends_on)?;
         let totals = (record.total_licenses, record.total_licenses);
         let amount = Money::new(pricing::cents(refund), record.unit_price.currency);
         let order = Order {

@@ -30,6 +30,7 @@ async fn cancelling_needs_a_known_reason_and_bounded_feedback() {
         (r#"{"reason":""}"#.to_owned(), "reason", FieldErrorCode::Required),
         ("{}".to_owned(), "reason", FieldErrorCode::Required),
         (r#"{"reason":"bored"}"#.to_owned(), "reason", FieldErrorCode::UnknownValue),
+        (r#"{"feedback":"x"}"#.to_owned(), "reason", FieldErrorCode::Required),
         (format!(r#"{{"reason":"other","feedback":"{long}"}}"#), "feedback", FieldErrorCode::TooLong),
     ] {
         let reply = post(&app, &asa, "sub-business-basic", "cancel", &etag, "k", Some(&body)).await;
@@ -53,6 +54,7 @@ async fn cancelling_changes_the_status_once_and_records_the_refund() {
     let after: Subscription = reply.json();
     assert_eq!(after.status, SubscriptionStatus::Cancelled);
     assert!(!after.auto_renew);
+    assert_eq!(after.renews_or_expires_on, TODAY, "refunded, so access ends today");
     assert_eq!(after.allowed_actions.reactivate, Permission::denied(DenialReason::NotReactivatable));
     assert_eq!(after.allowed_actions.buy, Permission::denied(DenialReason::Cancelled));
 
@@ -78,6 +80,8 @@ async fn outside_the_refund_window_cancelling_refunds_nothing() {
     let etag = app.subscription(&asa, "sub-business-basic").await.etag;
     let reply = post(&app, &asa, "sub-business-basic", "cancel", &etag, "c", Some(r#"{"reason":"not_using"}"#)).await;
     assert_eq!(reply.status, StatusCode::OK);
+    let after: Subscription = reply.json();
+    assert_eq!(after.renews_or_expires_on, time::macros::date!(2026 - 12 - 13), "access lasts the paid period");
     let orders = app.orders("sub-business-basic").await;
     assert_eq!(orders[0].amount.amount.to_string(), "0.00");
     assert_eq!(orders[0].feedback, None);

@@ -41,7 +41,15 @@ pub fn ActionPane() -> impl IntoView {
             _ => None,
         })
     });
-    let gate = Memo::new(move |_| match (allowed.get(), current.0.with(|loaded| matches!(loaded, Some(Ok(_))))) {
+    // Once open, the pane stays while the subscription changes underneath (e.g. a conflict shows it is no longer
+    // allowed): the form says why, instead of the pane vanishing with the message.
+    let opened = StoredValue::new(false);
+    let shown = Memo::new(move |_| {
+        let shown = allowed.get().or_else(|| if opened.get_value() { action.get() } else { None });
+        opened.set_value(shown.is_some());
+        shown
+    });
+    let gate = Memo::new(move |_| match (shown.get(), current.0.with(|loaded| matches!(loaded, Some(Ok(_))))) {
         (Some(_), _) => Gate::Open,
         (None, true) => Gate::Closed,
         (None, false) => Gate::Waiting,
@@ -61,7 +69,7 @@ pub fn ActionPane() -> impl IntoView {
     // new form's first field.
     let switched = StoredValue::new(false);
     let form = move || {
-        let action = allowed.get()?;
+        let action = shown.get()?;
         if switched.get_value() {
             request_animation_frame(focus_autofocus_field);
         }
@@ -76,7 +84,7 @@ pub fn ActionPane() -> impl IntoView {
     };
     let pane = move || match gate.get() {
         Gate::Open => {
-            let title = Signal::derive(move || allowed.get().map(|action| action.label(i18n)).unwrap_or_default());
+            let title = Signal::derive(move || shown.get().map(|action| action.label(i18n)).unwrap_or_default());
             let product =
                 current.0.with_untracked(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|s| s.product.name.clone()));
             view! {

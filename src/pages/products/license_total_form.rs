@@ -85,6 +85,10 @@ pub fn LicenseTotalForm(
     let can_save = move || matches!(price.get(), Price::Ready(_));
     let save = Callback::new(move |()| {
         let (Some(total), Some(before)) = (wanted.get_untracked(), subscription.get_untracked()) else { return };
+        // Only a total whose price is shown is saved (Try again after editing waits for the new price).
+        if !matches!(price.get_untracked(), Price::Ready(quote) if quote.proposed_total == total) {
+            return;
+        }
         let intent = (before.etag.clone(), total);
         let id = before.id.clone();
         change.send(
