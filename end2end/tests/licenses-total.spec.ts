@@ -175,6 +175,18 @@ test('a slow quote for an earlier total never replaces the newer one', async ({ 
   await expect(pane.getByText('Change: +7 licenses')).toBeVisible();
 });
 
+test('a failed price quote blocks saving until Try again prices it', async ({ page, request }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await armFault(request, { method: 'POST', path: '/api/v1/subscriptions/sub-business-basic/quantity-quote', status: 503 });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('105');
+  await expect(pane.getByRole('alert')).toContainText("We couldn't calculate the price, so you can't save yet.");
+  await expect(pane.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await pane.getByRole('button', { name: 'Try again' }).click();
+  await expect(pane.getByText('SEK 230.00 charged now')).toBeVisible();
+  await expect(pane.getByRole('button', { name: 'Save' })).toBeEnabled();
+});
+
 test('zero points to cancelling instead', async ({ page }) => {
   await signIn(page, '/products/sub-power-bi-pro/reduce');
   const pane = page.getByRole('dialog', { name: 'Remove licenses' });

@@ -128,23 +128,24 @@ pub fn LicenseTotalForm(
         Some(view! { <TotalMessage problem subscription_id=id can_cancel buying /> })
     };
     let frequency = move || subscription.with(|s| s.as_ref().map(|s| s.billing_frequency));
-    let price_view = move || {
-        match price.get() {
+    let price_view = move || match price.get() {
         Price::None => None,
         Price::Loading => Some(view! { <p class="field-hint">{t!(i18n, licenses_pane.pricing)}</p> }.into_any()),
         Price::Ready(quote) => frequency().map(|frequency| view! { <PriceImpact quote frequency /> }.into_any()),
-        Price::Failed(error) => Some(
-            view! {
-                <div class="save-error" role="alert">
-                    <p>{t!(i18n, licenses_pane.price_failed)}</p>
-                    {error.is_retryable().then(|| view! {
-                        <button type="button" class="button" on:click=move |_| quote.refetch()>{t!(i18n, errors.retry)}</button>
-                    })}
-                </div>
-            }
-            .into_any(),
-        ),
-    }
+        Price::Failed(error) => {
+            let retry = error.is_retryable().then(|| {
+                view! { <button type="button" class="button" on:click=move |_| quote.refetch()>{t!(i18n, errors.retry)}</button> }
+            });
+            Some(
+                view! {
+                    <div class="save-error" role="alert">
+                        <p>{t!(i18n, licenses_pane.price_failed)}</p>
+                        {retry}
+                    </div>
+                }
+                .into_any(),
+            )
+        }
     };
 
     view! {
