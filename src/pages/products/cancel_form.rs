@@ -1,10 +1,10 @@
+use super::cancel_reason_choice::CancelReasonChoice;
 use super::cancellation_terms::CancellationTermsView;
 use super::product_page::CurrentSubscription;
 use super::subscription_change::SubscriptionChange;
 use crate::api::{use_api, ApiError};
 use crate::components::{ErrorView, SaveError};
 use crate::i18n::*;
-use crate::labels;
 use crate::state::confirmation::Confirmation;
 use contract::licenses::CancelRequest;
 use contract::problem::FieldErrorCode;
@@ -106,30 +106,9 @@ pub fn CancelForm(
             Ok(list) => list
                 .into_iter()
                 .map(|option| {
-                    let code = option.code;
-                    let input_id = format!("reason-{code}");
-                    let label = {
-                        let code = code.clone();
-                        move || labels::cancellation_reason(i18n, &code)
-                    };
-                    let value = code.clone();
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="radio"
-                                name="cancel-reason"
-                                id=input_id.clone()
-                                value=code.clone()
-                                prop:checked=move || reason.with(|r| *r == code)
-                                aria-describedby=move || problems.get().reason.map(|_| "cancel-reason-error")
-                                on:change=move |_| {
-                                    reason.set(value.clone());
-                                    change.error.set(None);
-                                }
-                            />
-                            <label for=input_id>{label}</label>
-                        </div>
-                    }
+                    let invalid = Signal::derive(move || problems.get().reason.is_some());
+                    let on_pick = Callback::new(move |()| change.error.set(None));
+                    view! { <CancelReasonChoice code=option.code selected=reason invalid on_pick /> }
                 })
                 .collect_view()
                 .into_any(),

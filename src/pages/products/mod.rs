@@ -2,6 +2,7 @@
 
 mod action_pane;
 mod cancel_form;
+mod cancel_reason_choice;
 mod cancellation_terms;
 mod empty_products;
 mod license_total;
