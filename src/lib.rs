@@ -16,8 +16,9 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 use pages::billing::{BillingLayout, BillingProfilesPage, InvoicesPage, PaymentMethodsPage};
+use pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
 use pages::products::{ActionPane, ProductPage, ProductsPage};
-use pages::{HelpPage, LicensesPage, NotFoundPage};
+use pages::{HelpPage, NotFoundPage};
 use state::config::Config;
 
 /// Loads the runtime configuration, then mounts the app.
@@ -68,6 +69,7 @@ pub fn ConfiguredApp(
     state::config::provide_config(config);
     state::session::provide_session();
     state::confirmation::provide_confirmations();
+    state::assign_drafts::provide_assign_drafts();
 
     view! {
         <Router>
@@ -80,7 +82,10 @@ pub fn ConfiguredApp(
                         <Route path=path!(":action") view=ActionPane />
                     </ParentRoute>
                     <Route path=path!("/licenses") view=LicensesPage />
-                    <Route path=path!("/licenses/:id") view=LicensesPage />
+                    <ParentRoute path=path!("/licenses/:id") view=SubscriptionLicensesPage>
+                        <Route path=path!("") view=|| () />
+                        <Route path=path!("assign") view=AssignPane />
+                    </ParentRoute>
                     <ParentRoute path=path!("/billing") view=BillingLayout>
                         <Route path=path!("") view=|| view! { <Redirect path="/billing/invoices" /> } />
                         <Route path=path!("invoices") view=InvoicesPage />

@@ -24,6 +24,8 @@ pub struct Args {
     pub db: String,
     /// Fixture file; absent: the built-in demo data.
     pub fixture: Option<PathBuf>,
+    /// The built-in demo at scale: generated people, and people assigned on Business Basic.
+    pub scale: Option<(usize, usize)>,
     /// Enables the `/dev/` routes (sign-in, faults).
     pub dev: bool,
     /// A built single-page app to serve.
@@ -37,6 +39,7 @@ impl Default for Args {
             port: 8081,
             db: "backend.db".to_owned(),
             fixture: None,
+            scale: None,
             dev: false,
             static_dir: None,
         }
@@ -54,6 +57,7 @@ Options:
   --port N               port; 0 picks a free one (default 8081)
   --db PATH|:memory:     SQLite database, recreated from the fixture at every start (default backend.db)
   --fixture FILE         load this JSON fixture instead of the built-in demo data
+  --scale PEOPLE,ASSIGNED  the demo with PEOPLE generated people, ASSIGNED of them licensed on Business Basic
   --dev                  enable /dev/ routes: sign-in as a fixture user, fault injection
   --static DIR           also serve the built single-page app in DIR
   --print-demo-fixture   print the built-in demo fixture as JSON and exit
@@ -82,6 +86,12 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             }
             "--db" => parsed.db = value("--db")?,
             "--fixture" => parsed.fixture = Some(PathBuf::from(value("--fixture")?)),
+            "--scale" => {
+                let scale = value("--scale")?;
+                let parsed_scale =
+                    scale.split_once(',').and_then(|(p, a)| Some((p.trim().parse().ok()?, a.trim().parse().ok()?)));
+                parsed.scale = Some(parsed_scale.ok_or_else(|| format!("--scale: expected PEOPLE,ASSIGNED: {scale}"))?);
+            }
             "--static" => parsed.static_dir = Some(PathBuf::from(value("--static")?)),
             other => return Err(format!("unknown argument: {other}")),
         }
@@ -115,5 +125,8 @@ mod tests {
         assert!(args(&["--port", "http"]).unwrap_err().contains("--port"));
         assert!(args(&["--port"]).unwrap_err().contains("needs a value"));
         assert!(args(&["--verbose"]).unwrap_err().contains("unknown argument"));
+        let Ok(Command::Serve(scaled)) = args(&["--scale", "50000,10000"]) else { panic!("--scale") };
+        assert_eq!(scaled.scale, Some((50_000, 10_000)));
+        assert!(args(&["--scale", "many"]).unwrap_err().contains("--scale"));
     }
 }

@@ -1,4 +1,4 @@
-//! `backend [--host H] [--port N] [--db PATH|:memory:] [--fixture FILE] [--dev] [--static DIR]`,
+//! `backend [--host H] [--port N] [--db PATH|:memory:] [--fixture FILE | --scale P,A] [--dev] [--static DIR]`,
 //! `backend --print-demo-fixture`. See `backend/README.md`.
 
 use backend::config::{self, Command};
@@ -33,9 +33,11 @@ fn main() -> ExitCode {
 }
 
 fn run(args: config::Args) -> Result<(), String> {
-    let fixture = match &args.fixture {
-        Some(path) => Fixture::from_file(path).map_err(|e| e.to_string())?,
-        None => backend::demo::fixture(backend::Clock(None).today()),
+    let today = backend::Clock(None).today();
+    let fixture = match (&args.fixture, args.scale) {
+        (Some(path), _) => Fixture::from_file(path).map_err(|e| e.to_string())?,
+        (None, Some((people, assigned))) => backend::demo::scaled(today, people, assigned),
+        (None, None) => backend::demo::fixture(today),
     };
     let router = backend::build(backend::Settings {
         db: args.db.clone(),

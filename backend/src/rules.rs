@@ -2,10 +2,11 @@
 //!
 //! In order of precedence:
 //! 1. Someone who did not buy the subscription (an administrator's read-only view) may do nothing: `not_purchaser`.
-//! 2. Bought through another channel (partner, administrator, volume licensing): the purchaser may assign licenses,
-//!    but buying, reducing, cancelling and reactivating happen in that channel: `not_purchaser`.
+//! 2. Bought through another channel (partner, administrator, volume licensing): the purchaser may assign and
+//!    unassign licenses, but buying, reducing, cancelling and reactivating happen in that channel: `not_purchaser`.
 //! 3. Expired, disabled, cancelled, deleted: buy, reduce, assign and cancel are denied with the status as reason.
-//!    Only expired and disabled subscriptions can be reactivated; otherwise `not_reactivatable`.
+//!    Only expired and disabled subscriptions can be reactivated; otherwise `not_reactivatable`. Unassigning is
+//!    allowed in every status but deleted (people can be freed from an ended subscription).
 //! 4. Trial: buy, reduce and cancel are denied `trial`; assign is allowed while licenses are free.
 //! 5. Payment pending: buy, reduce and cancel are denied `payment_pending`.
 //! 6. Buy: `maximum_reached` when the total is the product's maximum. Assign: `no_licenses_available` when every
@@ -81,6 +82,7 @@ fn all(permission: Permission) -> AllowedActions {
         buy: permission.clone(),
         reduce: permission.clone(),
         assign: permission.clone(),
+        unassign: permission.clone(),
         cancel: permission.clone(),
         reactivate: permission,
     }
@@ -129,21 +131,33 @@ pub fn allowed_actions(facts: &Facts) -> AllowedActions {
     if let Some(reason) = inactive_reason(facts.status) {
         let reactivate =
             if facts.channel == PurchaseChannel::SelfService { reactivate } else { denied(DenialReason::NotPurchaser) };
-        return AllowedActions { reactivate, ..all(denied(reason)) };
+        let unassign = if facts.status == SubscriptionStatus::Deleted { denied(reason) } else { Allowed };
+        return AllowedActions { reactivate, unassign, ..all(denied(reason)) };
     }
     if facts.channel != PurchaseChannel::SelfService {
-        return AllowedActions { assign: assign(facts), ..all(denied(DenialReason::NotPurchaser)) };
+        return AllowedActions { assign: assign(facts), unassign: Allowed, ..all(denied(DenialReason::NotPurchaser)) };
     }
     if facts.status == SubscriptionStatus::Trial {
-        return AllowedActions { assign: assign(facts), reactivate, ..all(denied(DenialReason::Trial)) };
+        return AllowedActions {
+            assign: assign(facts),
+            unassign: Allowed,
+            reactivate,
+            ..all(denied(DenialReason::Trial))
+        };
     }
     if facts.payment_pending {
-        return AllowedActions { assign: assign(facts), reactivate, ..all(denied(DenialReason::PaymentPending)) };
+        return AllowedActions {
+            assign: assign(facts),
+            unassign: Allowed,
+            reactivate,
+            ..all(denied(DenialReason::PaymentPending))
+        };
     }
     AllowedActions {
         buy: if facts.total >= facts.max { denied(DenialReason::MaximumReached) } else { Allowed },
         reduce: reduce(facts),
         assign: assign(facts),
+        unassign: Allowed,
         cancel: Allowed,
         reactivate,
     }

@@ -76,11 +76,26 @@ pub enum AssignOutcome {
     NoLicenseAvailable,
 }
 
-/// `POST /api/v1/subscriptions/{id}/assignments/remove` body.
+/// `POST /api/v1/subscriptions/{id}/assignments/remove` body: up to [`UnassignRequest::MAX_PEOPLE`] people.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnassignRequest {
     /// The people whose license is removed.
     pub person_ids: Vec<PersonId>,
+}
+
+impl UnassignRequest {
+    /// The most people one request may unassign (the largest page of assignments).
+    pub const MAX_PEOPLE: usize = 200;
+}
+
+/// Checks how many people one request names: none is `required`, more than `max` is `too_many`.
+pub fn check_people_count(count: usize, max: usize) -> Result<(), crate::problem::FieldErrorCode> {
+    use crate::problem::FieldErrorCode;
+    match count {
+        0 => Err(FieldErrorCode::Required),
+        n if n > max => Err(FieldErrorCode::TooMany),
+        _ => Ok(()),
+    }
 }
 
 /// One person with a license on a subscription.

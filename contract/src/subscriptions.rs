@@ -156,6 +156,8 @@ pub struct AllowedActions {
     pub reduce: Permission,
     /// Assign licenses to people.
     pub assign: Permission,
+    /// Remove people's licenses (unassign).
+    pub unassign: Permission,
     /// Cancel the subscription.
     pub cancel: Permission,
     /// Reactivate an expired or disabled subscription.

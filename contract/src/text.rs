@@ -63,9 +63,83 @@ pub fn search_terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '.' | '_' | '@' | ',' | '\'')
+}
+
+/// The parts of `text` a search for `query` matched, as byte ranges of `text` (for highlighting): the start of
+/// each word whose folded form starts with a query word (`ostr` marks *Östr* in *Åsa Öström*), and, in words of
+/// scripts written without spaces (Han), any place the query word occurs. Sorted, never overlapping.
+pub fn matched_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let words = search_terms(query);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = None;
+    for (index, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (is_separator(c), start) {
+            (false, None) => start = Some(index),
+            (true, Some(from)) => {
+                ranges.extend(words.iter().filter_map(|word| match_in_word(text, from..index, word)));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// Where `word` (folded) matches inside `text[range]`: its prefix, or for Han text any occurrence.
+fn match_in_word(text: &str, range: std::ops::Range<usize>, word: &str) -> Option<std::ops::Range<usize>> {
+    let part = &text[range.clone()];
+    let starts: Vec<usize> =
+        if part.chars().any(is_han) { part.char_indices().map(|(i, _)| i).collect() } else { vec![0] };
+    starts.into_iter().find_map(|offset| {
+        let mut folded = String::new();
+        for (i, c) in part[offset..].char_indices() {
+            folded.push_str(&fold(c.encode_utf8(&mut [0; 4])));
+            if folded.starts_with(word) {
+                return Some(range.start + offset..range.start + offset + i + c.len_utf8());
+            }
+            if !word.starts_with(folded.as_str()) {
+                return None;
+            }
+        }
+        None
+    })
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn marked(text: &str, query: &str) -> Vec<String> {
+        matched_ranges(text, query).into_iter().map(|r| text[r].to_owned()).collect()
+    }
+
+    #[test]
+    fn matched_ranges_mark_word_prefixes_ignoring_accents() {
+        assert_eq!(marked("Åsa Öström", "ostr"), ["Östr"]);
+        assert_eq!(marked("Åsa Öström", "asa o"), ["Åsa", "Ö"]);
+        assert_eq!(marked("asa.ostrom@contoso.se", "asa.ostrom@con"), ["asa", "ostrom", "con"]);
+        assert_eq!(marked("Jürgen Weiß", "weiss"), ["Weiß"]);
+        assert_eq!(marked("Jürgen Weiß", "weis"), ["Weiß"], "ß is marked whole");
+        assert_eq!(marked("王芳", "芳"), ["芳"]);
+        assert_eq!(marked("Anna Andersson", "an"), ["An", "An"]);
+        assert_eq!(marked("Anna Andersson", "anna ann"), ["Anna"], "overlaps merge");
+        assert!(marked("Visio", "xyz").is_empty());
+        assert!(marked("Visio", "").is_empty());
+    }
 
     #[test]
     fn fold_removes_case_and_diacritics() {

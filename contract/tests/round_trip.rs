@@ -59,6 +59,7 @@ fn subscription() -> Subscription {
                 date: Some(date!(2026 - 01 - 22)),
             },
             assign: Permission::Allowed,
+            unassign: Permission::Allowed,
             cancel: Permission::Allowed,
             reactivate: Permission::denied(DenialReason::NotReactivatable),
         },

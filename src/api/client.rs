@@ -15,11 +15,12 @@ pub struct HttpClient {
     csrf_token: Arc<Mutex<Option<String>>>,
 }
 
-/// The guards a change sends: `If-Match` with the etag it was computed from, and its `Idempotency-Key`.
+/// The guards a change sends: `If-Match` with the etag it was computed from (changes that do not depend on a
+/// version, such as assigning, send none), and its `Idempotency-Key`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChangeGuard {
     /// The etag of the resource as the person saw it.
-    pub if_match: String,
+    pub if_match: Option<String>,
     /// The key of this intended change (the same for its retries).
     pub idempotency_key: String,
 }
@@ -62,9 +63,10 @@ impl HttpClient {
             builder = builder.header(contract::headers::CSRF_TOKEN, &token);
         }
         if let Some(guard) = guard {
-            builder = builder
-                .header(contract::headers::IF_MATCH, &guard.if_match)
-                .header(contract::headers::IDEMPOTENCY_KEY, &guard.idempotency_key);
+            builder = builder.header(contract::headers::IDEMPOTENCY_KEY, &guard.idempotency_key);
+            if let Some(etag) = &guard.if_match {
+                builder = builder.header(contract::headers::IF_MATCH, etag);
+            }
         }
         let request = match body {
             Some(body) => builder.json(body).map_err(|_| ApiError::Unreadable)?,

@@ -8,10 +8,14 @@ pub use client::{ChangeGuard, HttpClient};
 pub use error::ApiError;
 pub use intent::{new_idempotency_key, IntentKey};
 
-use contract::licenses::{CancelRequest, CancellationReason, CancellationTerms, QuantityChange, QuantityQuote};
+use contract::directory::DirectoryMatch;
+use contract::licenses::{
+    AssignRequest, AssignResponse, Assignment, CancelRequest, CancellationReason, CancellationTerms, QuantityChange,
+    QuantityQuote, UnassignRequest,
+};
 use contract::me::Me;
 use contract::subscriptions::{Subscription, SubscriptionQuery};
-use contract::{paths, Page, SubscriptionId};
+use contract::{paths, Page, PersonId, SubscriptionId};
 use gloo_net::http::Method;
 use leptos::prelude::*;
 
@@ -90,6 +94,46 @@ impl Api {
         guard: &ChangeGuard,
     ) -> Result<Subscription, ApiError> {
         self.http.send(Method::POST, &paths::cancel(id), Some(guard), Some(request)).await
+    }
+
+    /// One page of the people with a license on the subscription, those matching `q` when it is not blank.
+    pub async fn assignments(
+        &self,
+        id: &SubscriptionId,
+        q: &str,
+        page: u32,
+        page_size: u32,
+    ) -> Result<Page<Assignment>, ApiError> {
+        let query = paths::query([
+            ("q", Some(q.trim().to_owned()).filter(|q| !q.is_empty())),
+            ("page", Some(page.to_string())),
+            ("page_size", Some(page_size.to_string())),
+        ]);
+        self.http.get(&format!("{}{query}", paths::assignments(id))).await
+    }
+
+    /// People of the organization whose name or e-mail starts with the words of `q`, marked when they already
+    /// have a license on `subscription`. Dropping the future aborts the request.
+    pub async fn search_people(&self, q: &str, subscription: &SubscriptionId) -> Result<Vec<DirectoryMatch>, ApiError> {
+        let query = paths::query([("q", Some(q.to_owned())), ("subscription_id", Some(subscription.0.clone()))]);
+        self.http.get(&format!("{}{query}", paths::DIRECTORY_PEOPLE)).await
+    }
+
+    /// Gives licenses to up to 20 people; one result per person.
+    pub async fn assign(
+        &self,
+        id: &SubscriptionId,
+        people: Vec<PersonId>,
+        guard: &ChangeGuard,
+    ) -> Result<AssignResponse, ApiError> {
+        let body = AssignRequest { person_ids: people };
+        self.http.send(Method::POST, &paths::assignments(id), Some(guard), Some(&body)).await
+    }
+
+    /// Removes the licenses of these people.
+    pub async fn unassign(&self, id: &SubscriptionId, people: Vec<PersonId>) -> Result<Subscription, ApiError> {
+        let body = UnassignRequest { person_ids: people };
+        self.http.send(Method::POST, &paths::assignments_remove(id), None, Some(&body)).await
     }
 
     /// Reactivates an expired or disabled subscription.

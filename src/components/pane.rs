@@ -48,7 +48,7 @@ pub fn Pane(
                 <h2 id="pane-title">{title}</h2>
                 <button type="button" class="icon-button" on:click=move |_| close()>
                     <span aria-hidden="true">"✕"</span>
-                    <span class="visually-hidden">{t!(i18n, actions.close)}</span>
+                    <span class="visually-hidden">{t!(i18n, actions.close_pane)}</span>
                 </button>
             </header>
             <div class="pane-body">{children()}</div>

@@ -30,6 +30,15 @@ pub enum Confirmation {
         /// When it renews next.
         renews_on: Date,
     },
+    /// People lost their licenses.
+    Unassigned {
+        /// Product name.
+        product: String,
+        /// The one person, by name, when only one.
+        person: Option<String>,
+        /// How many people.
+        count: usize,
+    },
 }
 
 /// The shown confirmation, if any.

@@ -1,5 +1,6 @@
 //! Cross-page state: `provide_*` / `use_*` pairs.
 
+pub mod assign_drafts;
 pub mod config;
 pub mod confirmation;
 pub mod session;

@@ -1,5 +1,6 @@
 //! SQLite access: one connection behind a mutex (lock scopes stay short and never span an `.await`).
 
+pub mod assignments;
 pub mod billing;
 pub mod changes;
 pub mod codec;

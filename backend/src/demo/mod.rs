@@ -79,6 +79,39 @@ fn named_people() -> Vec<FixturePerson> {
     ]
 }
 
+/// The subscription [`scaled`] fills.
+pub const SCALED_SUBSCRIPTION: &str = "sub-business-basic";
+
+/// The demo at scale, for benchmarks: `people` generated people, `assigned` of them with a license on Business
+/// Basic (whose total becomes `assigned + 100`, so licenses stay free to assign).
+pub fn scaled(today: Date, people: usize, assigned: usize) -> Fixture {
+    let mut fixture = fixture_with_people(today, people);
+    let taken: HashSet<String> = fixture
+        .assignments
+        .iter()
+        .filter(|a| a.subscription_id == SCALED_SUBSCRIPTION)
+        .map(|a| a.person_id.clone())
+        .collect();
+    let extra: Vec<FixtureAssignment> = fixture
+        .people
+        .iter()
+        .filter(|p| p.kind == PersonKind::Member && p.usage_location.is_some() && !taken.contains(&p.id))
+        .take(assigned.saturating_sub(taken.len()))
+        .map(|p| FixtureAssignment {
+            subscription_id: SCALED_SUBSCRIPTION.into(),
+            person_id: p.id.clone(),
+            assigned_on: today,
+        })
+        .collect();
+    fixture.assignments.extend(extra);
+    let count = fixture.assignments.iter().filter(|a| a.subscription_id == SCALED_SUBSCRIPTION).count() as u32;
+    for sub in fixture.subscriptions.iter_mut().filter(|s| s.id == SCALED_SUBSCRIPTION) {
+        sub.total_licenses = sub.total_licenses.max(count + 100);
+        sub.max_licenses = sub.max_licenses.max(sub.total_licenses + 1000);
+    }
+    fixture
+}
+
 /// `date` moved by whole months, the day clamped to the target month's length.
 pub fn add_months(date: Date, months: i32) -> Date {
     let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months;
@@ -400,6 +433,14 @@ mod tests {
         assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
         assert_eq!(add_months(date!(2026 - 03 - 15), -14), date!(2025 - 01 - 15));
         assert_eq!(last_of_month(date!(2028 - 02 - 03)), date!(2028 - 02 - 29));
+    }
+
+    #[test]
+    fn the_scaled_demo_is_valid_and_has_the_assignments_asked_for() {
+        let fixture = scaled(date!(2026 - 11 - 23), 3000, 2000);
+        fixture.check().unwrap_or_else(|e| panic!("{e}"));
+        let assigned = fixture.assignments.iter().filter(|a| a.subscription_id == SCALED_SUBSCRIPTION).count();
+        assert_eq!(assigned, 2000);
     }
 
     #[test]

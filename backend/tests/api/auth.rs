@@ -80,8 +80,6 @@ async fn mutation_routes_are_wired_and_answer_501_for_now() {
     let app = App::small();
     let asa = app.asa().await;
     let routes = [
-        (Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/assignments"),
-        (Method::POST, "/api/v1/subscriptions/sub-power-bi-pro/assignments/remove"),
         (Method::PUT, "/api/v1/billing-profiles/bp-stockholm/payment-method"),
         (Method::POST, "/api/v1/payment-methods"),
         (Method::PATCH, "/api/v1/payment-methods/pm-visa"),

@@ -3,6 +3,7 @@
 mod common;
 
 mod allowed_actions;
+mod assign;
 mod assignments;
 mod auth;
 mod billing;

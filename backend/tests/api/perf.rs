@@ -1,7 +1,7 @@
 //! Speed at scale: directory search at 50,000 people, assignment paging at 10,000 assignments.
 
 use crate::common::*;
-use backend::fixture::{Fixture, FixtureAssignment, PersonKind};
+use backend::fixture::Fixture;
 use contract::directory::DirectoryMatch;
 use contract::licenses::Assignment;
 use contract::text::fold;
@@ -15,32 +15,7 @@ fn percentile_95(mut samples: Vec<Duration>) -> Duration {
 
 /// The demo with `people` generated people and `assigned` of them on Business Basic.
 fn big(people: usize, assigned: usize) -> Fixture {
-    let mut fixture = Fixture { today: Some(TODAY), ..backend::demo::fixture_with_people(TODAY, people) };
-    let taken: std::collections::HashSet<String> = fixture
-        .assignments
-        .iter()
-        .filter(|a| a.subscription_id == "sub-business-basic")
-        .map(|a| a.person_id.clone())
-        .collect();
-    let extra: Vec<FixtureAssignment> = fixture
-        .people
-        .iter()
-        .filter(|p| p.kind == PersonKind::Member && !taken.contains(&p.id))
-        .take(assigned - taken.len())
-        .map(|p| FixtureAssignment {
-            subscription_id: "sub-business-basic".into(),
-            person_id: p.id.clone(),
-            assigned_on: TODAY,
-        })
-        .collect();
-    fixture.assignments.extend(extra);
-    for sub in &mut fixture.subscriptions {
-        if sub.id == "sub-business-basic" {
-            sub.total_licenses = assigned as u32 + 100;
-            sub.max_licenses = sub.total_licenses + 1000;
-        }
-    }
-    fixture
+    Fixture { today: Some(TODAY), ..backend::demo::scaled(TODAY, people, assigned) }
 }
 
 #[tokio::test]

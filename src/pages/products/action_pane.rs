@@ -59,7 +59,7 @@ pub fn ActionPane() -> impl IntoView {
     let close_href = Signal::derive(move || {
         query
             .with(|q| q.get("back"))
-            .filter(|back| is_products_list(back))
+            .filter(|back| is_return_path(back))
             .unwrap_or_else(|| format!("/products/{}", contract::paths::encode(&id.get())))
     });
     let close = Callback::new(move |()| {
@@ -79,7 +79,10 @@ pub fn ActionPane() -> impl IntoView {
             ProductAction::Reduce => view! { <LicenseTotalForm buying=false close /> }.into_any(),
             ProductAction::Cancel => view! { <CancelForm close /> }.into_any(),
             ProductAction::Reactivate => view! { <ReactivateForm close /> }.into_any(),
-            ProductAction::Assign => view! { <p>{t!(i18n, actions.coming)}</p> }.into_any(),
+            ProductAction::Assign => {
+                let path = format!("/licenses/{}/assign", contract::paths::encode(&id.get_untracked()));
+                view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }.into_any()
+            }
         })
     };
     let pane = move || match gate.get() {
@@ -112,21 +115,33 @@ fn focus_autofocus_field() {
     }
 }
 
-/// Whether `path` is the products list (with any filters): the only place besides the product a pane returns to.
-fn is_products_list(path: &str) -> bool {
-    path == "/products" || path.starts_with("/products?")
+/// Whether `path` is a place a pane may return to besides the product: the products list (with any filters), or
+/// a subscription's licenses page or its *Assign licenses* pane (which sends people to buy the licenses missing).
+fn is_return_path(path: &str) -> bool {
+    let safe = path.chars().all(|c| c.is_ascii_alphanumeric() || "-_.%/?=&".contains(c)) && !path.contains("//");
+    path == "/products" || path.starts_with("/products?") || (safe && path.starts_with("/licenses/"))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_products_list;
+    use super::is_return_path;
 
     #[test]
-    fn only_the_list_is_a_place_to_return_to() {
-        assert!(is_products_list("/products"));
-        assert!(is_products_list("/products?channel=self_service&q=visio"));
-        for other in ["https://evil.example/", "//evil.example", "/products/x", "/billing", "/productsx"] {
-            assert!(!is_products_list(other), "{other}");
+    fn only_the_list_and_licenses_pages_are_places_to_return_to() {
+        assert!(is_return_path("/products"));
+        assert!(is_return_path("/products?channel=self_service&q=visio"));
+        assert!(is_return_path("/licenses/sub-power-bi-pro/assign"));
+        for other in [
+            "https://evil.example/",
+            "//evil.example",
+            "/products/x",
+            "/billing",
+            "/productsx",
+            "/licenses//evil.example",
+            "/licenses/x\\evil",
+            "/licenses/x@evil.example:80",
+        ] {
+            assert!(!is_return_path(other), "{other}");
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::state::confirmation::Confirmation;
 use contract::licenses::QuantityQuote;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -43,9 +44,11 @@ pub fn LicenseTotalForm(
     let subscription = expect_context::<CurrentSubscription>().loaded();
     let change = SubscriptionChange::<(String, u32)>::new(close);
 
-    let input = RwSignal::new(
-        subscription.with_untracked(|s| s.as_ref().map(|s| s.total_licenses.to_string())).unwrap_or_default(),
-    );
+    // `?total=` suggests a total (the Assign pane asks for the licenses its chosen people need).
+    let suggested = use_query_map().with_untracked(|q| q.get("total")).filter(|_| buying);
+    let input = RwSignal::new(suggested.unwrap_or_else(|| {
+        subscription.with_untracked(|s| s.as_ref().map(|s| s.total_licenses.to_string())).unwrap_or_default()
+    }));
     let edited = RwSignal::new(false);
     let checked = Memo::new(move |_| {
         input.with(|text| subscription.with(|s| s.as_ref().map(|s| check_total_input(text, s, buying))))

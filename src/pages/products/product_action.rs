@@ -2,7 +2,8 @@
 
 use crate::i18n::*;
 use crate::labels::I18n;
-use contract::subscriptions::{AllowedActions, Permission};
+use contract::subscriptions::{AllowedActions, DenialReason, Permission};
+use contract::SubscriptionId;
 
 /// One action on a subscription; its pane lives at `/products/:id/<slug>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,12 +57,26 @@ impl ProductAction {
         self != Self::Reactivate || allowed.reactivate.is_allowed()
     }
 
-    /// Whether the backend allows it, and why not.
+    /// Where it opens: its pane on the product page (`query` carries where to return), or for *Assign licenses*
+    /// the pane on the subscription's licenses page.
+    pub fn href(self, id: &SubscriptionId, query: &str) -> String {
+        let id = contract::paths::encode(&id.0);
+        match self {
+            Self::Assign => format!("/licenses/{id}/assign"),
+            _ => format!("/products/{id}/{}{query}", self.slug()),
+        }
+    }
+
+    /// Whether the backend allows it, and why not. *Assign licenses* opens even when no license is free: its pane
+    /// lets the person choose people and offers to buy the licenses they need.
     pub fn permission(self, allowed: &AllowedActions) -> &Permission {
         match self {
             Self::Buy => &allowed.buy,
             Self::Reduce => &allowed.reduce,
-            Self::Assign => &allowed.assign,
+            Self::Assign => match &allowed.assign {
+                Permission::Denied { reason: DenialReason::NoLicensesAvailable, .. } => &Permission::Allowed,
+                other => other,
+            },
             Self::Cancel => &allowed.cancel,
             Self::Reactivate => &allowed.reactivate,
         }

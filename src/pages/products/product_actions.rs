@@ -13,7 +13,6 @@ pub fn ProductActions(
     subscription: Subscription,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let base = format!("/products/{}", contract::paths::encode(&subscription.id.0));
     let items = ProductAction::ALL
         .into_iter()
         .filter(|action| action.is_offered(&subscription.allowed_actions))
@@ -21,7 +20,7 @@ pub fn ProductActions(
             let label = move || action.label(i18n);
             match action.permission(&subscription.allowed_actions).clone() {
                 Permission::Allowed => view! {
-                    <li><A href=format!("{base}/{}", action.slug()) attr:class="button">{label}</A></li>
+                    <li><A href=action.href(&subscription.id, "") attr:class="button">{label}</A></li>
                 }
                 .into_any(),
                 Permission::Denied { reason, date } => {

@@ -19,7 +19,6 @@ pub fn ProductMenu(
     let i18n = use_i18n();
     let name = subscription.product.name.clone();
     let label = Signal::derive(move || t_string!(i18n, products.more_actions, product = name.clone()).to_string());
-    let base = format!("/products/{}", contract::paths::encode(&subscription.id.0));
     let location = use_location();
     let items = Signal::derive(move || {
         let query = if from_list {
@@ -34,7 +33,7 @@ pub fn ProductMenu(
             .filter(|action| action.is_offered(&subscription.allowed_actions))
             .map(|action| MenuItem {
                 label: action.label(i18n),
-                href: format!("{base}/{}{query}", action.slug()),
+                href: action.href(&subscription.id, &query),
                 denied: match action.permission(&subscription.allowed_actions) {
                     Permission::Allowed => None,
                     Permission::Denied { reason, date } => {

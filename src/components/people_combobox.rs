@@ -1,0 +1,181 @@
+use super::people_search::{people_search, Search};
+use super::{ErrorView, Highlighted};
+use crate::i18n::*;
+use contract::directory::{DirectoryMatch, Person};
+use contract::{PersonId, SubscriptionId};
+use leptos::prelude::*;
+
+/// Why an option cannot be picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Taken {
+    /// The person already has a license.
+    Licensed,
+    /// The person is already in the list.
+    Chosen,
+}
+
+/// The typeahead that finds people in the organization: a WAI-ARIA 1.2 combobox with a listbox popup (↓/↑ move,
+/// Home/End jump, Enter picks, Escape closes then clears), the matched parts of names marked, the number of
+/// results announced. People who already have a license, or are already chosen, are marked and cannot be picked.
+#[component]
+pub fn PeopleCombobox(
+    /// Whose licenses are being assigned (marks who already has one).
+    subscription: SubscriptionId,
+    /// The people chosen so far.
+    #[prop(into)]
+    chosen: Signal<Vec<PersonId>>,
+    /// Called with the person picked; the box empties for the next name.
+    on_pick: Callback<Person>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
+    let (search, retry) = people_search(text.into(), subscription);
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let matches = Memo::new(move |_| search.with(|s| s.shown().map(|f| f.matches.clone()).unwrap_or_default()));
+    let query = Memo::new(move |_| search.with(|s| s.shown().map(|f| f.query.clone()).unwrap_or_default()));
+    let expanded =
+        Memo::new(move |_| open.get() && !text.with(|t| t.trim().is_empty()) && matches.with(|m| !m.is_empty()));
+    let taken = move |m: &DirectoryMatch| {
+        if m.already_assigned {
+            Some(Taken::Licensed)
+        } else if chosen.with(|c| c.contains(&m.person.id)) {
+            Some(Taken::Chosen)
+        } else {
+            None
+        }
+    };
+    let pick = move |index: usize| {
+        let Some(found) = matches.with_untracked(|m| m.get(index).cloned()) else { return };
+        if taken(&found).is_some() {
+            return;
+        }
+        on_pick.run(found.person);
+        text.set(String::new());
+        open.set(false);
+        active.set(None);
+    };
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        let count = matches.with_untracked(Vec::len);
+        let step = |forward: bool| {
+            active.update(|a| {
+                *a = match (*a, forward) {
+                    (None, true) => Some(0),
+                    (None, false) => count.checked_sub(1),
+                    (Some(i), true) => Some((i + 1) % count),
+                    (Some(i), false) => Some((i + count - 1) % count),
+                }
+            })
+        };
+        match event.key().as_str() {
+            "ArrowDown" | "ArrowUp" if count > 0 => {
+                event.prevent_default();
+                let was_open = expanded.get_untracked();
+                open.set(true);
+                if was_open || !event.alt_key() {
+                    step(event.key() == "ArrowDown");
+                }
+            }
+            "Home" | "End" if expanded.get_untracked() && active.get_untracked().is_some() => {
+                event.prevent_default();
+                active.set(if event.key() == "Home" { Some(0) } else { count.checked_sub(1) });
+            }
+            "Enter" => {
+                if let (true, Some(index)) = (expanded.get_untracked(), active.get_untracked()) {
+                    event.prevent_default();
+                    pick(index);
+                }
+            }
+            "Escape" => {
+                event.prevent_default();
+                if expanded.get_untracked() {
+                    open.set(false);
+                    active.set(None);
+                } else {
+                    text.set(String::new());
+                }
+            }
+            "Tab" => open.set(false),
+            _ => {}
+        }
+    };
+    let option_id = |index: usize| format!("person-option-{index}");
+    let status = move || match search.get() {
+        Search::Idle => String::new(),
+        Search::Searching { .. } => t_string!(i18n, assign_pane.searching).to_string(),
+        Search::Done(found) => match found.matches.len() {
+            0 => t_string!(i18n, assign_pane.no_results, query = found.query.clone()).to_string(),
+            1 => t_string!(i18n, assign_pane.one_result).to_string(),
+            n => t_string!(i18n, assign_pane.results, count = n).to_string(),
+        },
+        Search::Failed { .. } => String::new(),
+    };
+    let options = move || {
+        let query = query.get();
+        matches
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, found)| {
+                let taken = taken(&found);
+                let label = taken.map(|taken| match taken {
+                    Taken::Licensed => t_string!(i18n, assign_pane.already_licensed).to_string(),
+                    Taken::Chosen => t_string!(i18n, assign_pane.already_chosen).to_string(),
+                });
+                let person = found.person;
+                view! {
+                    <li
+                        role="option"
+                        id=option_id(index)
+                        class="person-option"
+                        class:active=move || active.get() == Some(index)
+                        aria-selected=move || (active.get() == Some(index)).to_string()
+                        aria-disabled=taken.is_some().then_some("true")
+                        on:mousedown=|event| event.prevent_default()
+                        on:click=move |_| pick(index)
+                    >
+                        <span class="person-name"><Highlighted text=person.display_name query=query.clone() /></span>
+                        <span class="person-email"><Highlighted text=person.email query=query.clone() /></span>
+                        {person.department.map(|d| view! { <span class="person-department">{d}</span> })}
+                        {label.map(|l| view! { <span class="person-taken">{l}</span> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="combobox">
+            <label for="people-search">{t!(i18n, assign_pane.search_label)}</label>
+            <p class="field-hint" id="people-search-hint">{t!(i18n, assign_pane.search_hint)}</p>
+            <input
+                id="people-search"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                autofocus
+                aria-autocomplete="list"
+                aria-controls="people-results"
+                aria-describedby="people-search-hint"
+                aria-expanded=move || expanded.get().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded.get()).map(option_id)
+                prop:value=move || text.get()
+                on:input=move |event| {
+                    text.set(event_target_value(&event));
+                    open.set(true);
+                    active.set(None);
+                }
+                on:keydown=on_keydown
+                on:blur=move |_| open.set(false)
+            />
+            <ul id="people-results" role="listbox" aria-label=move || t_string!(i18n, assign_pane.results_label) hidden=move || !expanded.get()>
+                {options}
+            </ul>
+            <p class="field-hint combobox-status" role="status">{status}</p>
+            {move || match search.get() {
+                Search::Failed { error, .. } => Some(view! { <ErrorView error on_retry=retry /> }),
+                _ => None,
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! The people chosen in the *Assign licenses* pane, per subscription, kept in memory while the person goes to buy
+//! the missing licenses and comes back (never stored in the browser).
+
+use contract::directory::Person;
+use contract::SubscriptionId;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// The chosen people of every subscription whose pane was opened in this visit.
+#[derive(Clone, Copy)]
+pub struct AssignDrafts(StoredValue<HashMap<SubscriptionId, ArcRwSignal<Vec<Person>>>>);
+
+impl AssignDrafts {
+    /// The chosen people of `subscription` (empty the first time); the signal outlives the pane.
+    pub fn chosen(self, subscription: &SubscriptionId) -> RwSignal<Vec<Person>> {
+        let arc = self
+            .0
+            .try_update_value(|drafts| drafts.entry(subscription.clone()).or_default().clone())
+            .unwrap_or_default();
+        RwSignal::from(arc)
+    }
+}
+
+/// Provides [`AssignDrafts`] for the whole app.
+pub fn provide_assign_drafts() {
+    provide_context(AssignDrafts(StoredValue::new(HashMap::new())));
+}
+
+/// The app's [`AssignDrafts`].
+pub fn use_assign_drafts() -> AssignDrafts {
+    expect_context::<AssignDrafts>()
+}
