@@ -156,7 +156,9 @@ pub struct AllowedActions {
     pub reduce: Permission,
     /// Assign licenses to people.
     pub assign: Permission,
-    /// Remove people's licenses (unassign).
+    /// Remove people's licenses (unassign). Added after the first release: absent (from an older backend) reads
+    /// as allowed, and the backend still decides when asked.
+    #[serde(default = "Permission::allowed")]
     pub unassign: Permission,
     /// Cancel the subscription.
     pub cancel: Permission,
@@ -181,6 +183,11 @@ pub enum Permission {
 }
 
 impl Permission {
+    /// Allowed (the default of permissions added to the contract later).
+    pub fn allowed() -> Self {
+        Self::Allowed
+    }
+
     /// A denial without a date.
     pub fn denied(reason: DenialReason) -> Self {
         Self::Denied { reason, date: None }

@@ -120,6 +120,11 @@ fn subscriptions_round_trip_with_dates_money_and_permissions() {
         page: Some(2),
         page_size: Some(10),
     });
+    // A backend from before `unassign` existed: its absence reads as allowed.
+    let older = json.replace(r#""unassign":{"state":"allowed"},"#, "");
+    assert_ne!(older, json);
+    let read: Subscription = serde_json::from_str(&older).expect("older subscription");
+    assert_eq!(read.allowed_actions.unassign, Permission::Allowed);
 }
 
 #[test]
