@@ -159,6 +159,21 @@ test('a menu near the bottom of the list is shown whole, not clipped by the tabl
   await expect(page.getByRole('dialog', { name: 'Reactivate subscription' })).toBeVisible();
 });
 
+test('an open menu stays open and beside its button when the page scrolls', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 480 });
+  await signIn(page);
+  const button = page.getByRole('row', { name: /Power BI Pro/ }).getByRole('button', { name: 'More actions' });
+  await button.click();
+  const menu = page.getByRole('menu', { name: /More actions for Power BI Pro/ });
+  await expect(menu).toBeVisible();
+  await page.evaluate(() => window.scrollBy(0, 120));
+  await expect(page.getByRole('menuitem', { name: 'Cancel subscription' })).toBeVisible();
+  await expect(async () => {
+    const [b, m] = [await button.boundingBox(), await menu.boundingBox()];
+    expect(b && m && Math.abs(m.y - (b.y + b.height)) < 12 || b && m && Math.abs(m.y + m.height - b.y) < 12).toBe(true);
+  }).toPass();
+});
+
 test('a slow quote for an earlier total never replaces the newer one', async ({ page, request }) => {
   await signIn(page, '/products/sub-business-basic/buy');
   const pane = page.getByRole('dialog', { name: 'Buy licenses' });

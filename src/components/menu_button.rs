@@ -51,7 +51,7 @@ pub fn MenuButton(
         }
     };
     // The menu is placed in the viewport (fixed), so no scrolling container clips it: below the button, or above it
-    // when there is more room there. Scrolling or resizing the page closes it.
+    // when there is more room there. Scrolling or resizing the page moves it with the button.
     let position = RwSignal::new(String::new());
     let place = move || {
         let Some(button) = button.get_untracked() else { return };
@@ -66,9 +66,14 @@ pub fn MenuButton(
             format!("top:{:.0}px;right:{right:.0}px", rect.bottom() + 4.0)
         });
     };
+    let follow = move || {
+        if open.get_untracked() {
+            place();
+        }
+    };
     for handle in [
-        window_event_listener(leptos::ev::scroll, move |_| open.set(false)),
-        window_event_listener(leptos::ev::resize, move |_| open.set(false)),
+        window_event_listener(leptos::ev::scroll, move |_| follow()),
+        window_event_listener(leptos::ev::resize, move |_| follow()),
     ] {
         on_cleanup(move || handle.remove());
     }
