@@ -168,7 +168,13 @@ pub fn PeopleCombobox(
                 on:keydown=on_keydown
                 on:blur=move |_| open.set(false)
             />
-            <ul id="people-results" role="listbox" aria-label=move || t_string!(i18n, assign_pane.results_label) hidden=move || !expanded.get()>
+            <ul
+                id="people-results"
+                role="listbox"
+                aria-label=move || t_string!(i18n, assign_pane.results_label)
+                data-query=move || query.get()
+                hidden=move || !expanded.get()
+            >
                 {options}
             </ul>
             <p class="field-hint combobox-status" role="status">{status}</p>

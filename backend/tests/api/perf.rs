@@ -54,7 +54,6 @@ async fn directory_search_p95_at_50000_people() {
     }
     let p95 = percentile_95(samples);
     let limit = if cfg!(debug_assertions) { Duration::from_millis(200) } else { Duration::from_millis(20) };
-    println!("directory search p95 at 50,000 people: {p95:?} (limit {limit:?})");
     eprintln!("directory search p95 at 50,000 people: {p95:?} (limit {limit:?})");
     assert!(p95 < limit, "p95 {p95:?}");
 

@@ -9,7 +9,7 @@ use crate::debounce::debounced;
 use crate::i18n::*;
 use contract::directory::Person;
 use contract::subscriptions::Permission;
-use contract::SubscriptionId;
+use contract::{Page, SubscriptionId};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -42,6 +42,9 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
         current.people_version.track();
         async move { api.assignments(&id, &text, page, PAGE_SIZE).await }
     });
+    // The last known number of pages: kept while the next page loads, so the pager stays (with its focus).
+    let page_count =
+        Memo::new(move |_| people.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map_or(1, Page::page_count)));
     let selected = RwSignal::new(Vec::<Person>::new());
     let confirming = RwSignal::new(false);
     let retry = Callback::new(move |()| subscription.refetch());
@@ -102,14 +105,9 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
         {move || match people.get() {
             None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, licenses.loading_people).to_string()) /> }.into_any(),
             Some(Err(error)) => view! { <ErrorView error on_retry=retry_people /> }.into_any(),
-            Some(Ok(page)) => {
-                let page_count = page.page_count();
-                view! {
-                    <AssignmentsTable page selected query=url.text.get_untracked() />
-                    <Pager page=url.page page_count on_page=Callback::new(move |p| url.go_to(p)) />
-                }.into_any()
-            }
+            Some(Ok(page)) => view! { <AssignmentsTable page selected query=settled_text.get_untracked() /> }.into_any(),
         }}
+        <Pager page=url.page page_count on_page=Callback::new(move |p| url.go_to(p)) />
         <Outlet />
     }
 }
