@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use contract::headers::{IDEMPOTENCY_KEY, IF_MATCH};
 use contract::problem::FieldErrorCode;
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// Answers that replay a stored response carry this header.
@@ -68,9 +69,10 @@ impl ChangeHeaders {
 }
 
 /// Applies a change once per `Idempotency-Key`. `request` identifies what was asked (method, path and the
-/// canonical body): the same key with the same request replays the first success (before `If-Match` is looked at,
-/// so a retry after a success still gets it); with another request it is `409 idempotency_key_reused`. Failures
-/// are not stored (nothing was applied), so retrying them tries again. Everything runs in one transaction.
+/// canonical body, or a digest of it where the body holds secrets): the same key with the same request replays the
+/// first success (before `If-Match` is looked at, so a retry after a success still gets it); with another request it
+/// is `409 idempotency_key_reused`. Failures are not stored (nothing was applied), so retrying them tries again.
+/// Everything runs in one transaction.
 pub fn apply_once<T: Serialize>(
     state: &AppState,
     viewer: &Viewer,
@@ -78,26 +80,69 @@ pub fn apply_once<T: Serialize>(
     request: String,
     change: impl FnOnce(&Connection) -> ApiResult<T>,
 ) -> ApiResult<Response> {
-    let key = headers.key()?;
+    let (status, body, replayed) = once(state, viewer, headers.key()?, request, StatusCode::OK, change)?;
+    Ok(json_response(status, body, replayed))
+}
+
+/// [`apply_once`] where the key is optional (edits that are safe to repeat): with a key, a retry replays the first
+/// answer instead of failing its `If-Match`; without one, the change is simply applied.
+pub fn apply_with_optional_key<T: Serialize>(
+    state: &AppState,
+    viewer: &Viewer,
+    headers: &ChangeHeaders,
+    request: String,
+    change: impl FnOnce(&Connection) -> ApiResult<T>,
+) -> ApiResult<Response> {
+    if headers.idempotency_key.is_some() {
+        return apply_once(state, viewer, headers, request, change);
+    }
+    let value = state.db.write(change)?;
+    let body = serde_json::to_string(&value).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(json_response(200, body, false))
+}
+
+/// [`apply_once`] for a change that creates something: `201 Created` with `Location` from `location` (replays too).
+pub fn create_once<T: Serialize + DeserializeOwned>(
+    state: &AppState,
+    viewer: &Viewer,
+    headers: &ChangeHeaders,
+    request: String,
+    location: impl Fn(&T) -> String,
+    change: impl FnOnce(&Connection) -> ApiResult<T>,
+) -> ApiResult<Response> {
+    let (status, body, replayed) = once(state, viewer, headers.key()?, request, StatusCode::CREATED, change)?;
+    let created: T = serde_json::from_str(&body).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut response = json_response(status, body, replayed);
+    if let Ok(value) = HeaderValue::from_str(&location(&created)) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+/// The status and body of the change under `key`: replayed when stored, otherwise applied and stored.
+fn once<T: Serialize>(
+    state: &AppState,
+    viewer: &Viewer,
+    key: &str,
+    request: String,
+    status: StatusCode,
+    change: impl FnOnce(&Connection) -> ApiResult<T>,
+) -> ApiResult<(u16, String, bool)> {
     state.db.write(|conn| {
         let stored: Option<(String, u16, String)> = conn
             .prepare_cached("SELECT fingerprint, status, body FROM idempotency WHERE person_id = ?1 AND key = ?2")?
             .query_row(params![viewer.person_id, key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         if let Some((fingerprint, status, body)) = stored {
-            return if fingerprint == request {
-                Ok(json_response(status, body, true))
-            } else {
-                Err(ApiError::IdempotencyKeyReused)
-            };
+            return if fingerprint == request { Ok((status, body, true)) } else { Err(ApiError::IdempotencyKeyReused) };
         }
         let value = change(conn)?;
         let body = serde_json::to_string(&value).map_err(|e| ApiError::Internal(e.to_string()))?;
         conn.prepare_cached(
-            "INSERT INTO idempotency (person_id, key, fingerprint, status, body) VALUES (?1, ?2, ?3, 200, ?4)",
+            "INSERT INTO idempotency (person_id, key, fingerprint, status, body) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![viewer.person_id, key, request, body])?;
-        Ok(json_response(200, body, false))
+        .execute(params![viewer.person_id, key, request, status.as_u16(), body])?;
+        Ok((status.as_u16(), body, false))
     })
 }
 

@@ -8,6 +8,8 @@ pub mod db;
 pub mod demo;
 pub mod faults;
 pub mod fixture;
+pub mod invoice_pdf;
+pub mod pdf;
 pub mod pricing;
 pub mod problem;
 pub mod query;

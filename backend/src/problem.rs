@@ -30,8 +30,6 @@ pub enum ApiError {
     PreconditionRequired,
     /// The method does not exist on this path (405).
     MethodNotAllowed,
-    /// A route that later work fills in (501).
-    NotImplemented,
     /// Something broke; the detail goes to the log, not to the client (500).
     Internal(String),
 }
@@ -64,11 +62,6 @@ impl ApiError {
                 status: 405,
                 title: "Method not allowed".to_owned(),
                 ..Problem::new(ErrorCode::BadRequest).with_detail("this method is not supported on this path")
-            },
-            Self::NotImplemented => Problem {
-                status: 501,
-                title: "Not implemented".to_owned(),
-                ..Problem::new(ErrorCode::Internal).with_detail("not implemented yet in the reference backend")
             },
             Self::Internal(_) => Problem::new(ErrorCode::Internal),
         }

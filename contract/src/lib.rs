@@ -5,6 +5,7 @@
 //! number, a date range) live in [`rules`], so the app gives instant feedback and the backend enforces the same.
 
 pub mod billing;
+pub mod cards;
 pub mod date;
 pub mod directory;
 pub mod headers;

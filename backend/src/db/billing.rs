@@ -1,9 +1,9 @@
 //! Billing profiles and payment methods of their owner (nobody else sees them, administrators included).
 
-use super::codec::{Json, Named};
-use contract::billing::{BillingProfile, CardExpiry, PaymentMethod};
+use super::codec::{name, Json, Named};
+use contract::billing::{Address, BillingProfile, CardBrand, CardExpiry, PaymentMethod, PaymentMethodUpdate};
 use contract::{BillingProfileId, PaymentMethodId};
-use rusqlite::{Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const METHOD_SELECT: &str = "SELECT m.id, m.brand, m.last4, m.exp_year, m.exp_month, m.name_on_card, m.address,
         m.version FROM payment_methods m WHERE m.owner_id = ?1";
@@ -85,4 +85,90 @@ pub fn billing_profile(conn: &Connection, owner_id: &str, id: &str) -> rusqlite:
     let mut statement = conn.prepare_cached(&format!("{PROFILE_SELECT} AND b.id = ?2"))?;
     let mut rows = statement.query([owner_id, id])?;
     rows.next()?.map(|row| profile_row(conn, owner_id, row)).transpose()
+}
+
+/// The version of one of the owner's payment methods and its brand, if it is theirs.
+pub fn method_version(conn: &Connection, owner_id: &str, id: &str) -> rusqlite::Result<Option<(u32, CardBrand)>> {
+    conn.prepare_cached("SELECT version, brand FROM payment_methods WHERE owner_id = ?1 AND id = ?2")?
+        .query_row([owner_id, id], |r| Ok((r.get(0)?, r.get::<_, Named<CardBrand>>(1)?.0)))
+        .optional()
+}
+
+/// The version of one of the owner's billing profiles, if it is theirs.
+pub fn profile_version(conn: &Connection, owner_id: &str, id: &str) -> rusqlite::Result<Option<u32>> {
+    conn.prepare_cached("SELECT version FROM billing_profiles WHERE owner_id = ?1 AND id = ?2")?
+        .query_row([owner_id, id], |r| r.get(0))
+        .optional()
+}
+
+/// A card as stored: the processor's token and the masked facts, never the number or security code.
+pub struct StoredCard<'a> {
+    /// New method id.
+    pub id: &'a str,
+    /// Owner.
+    pub owner_id: &'a str,
+    /// Brand.
+    pub brand: CardBrand,
+    /// Last four digits.
+    pub last4: &'a str,
+    /// Expiry.
+    pub expiry: CardExpiry,
+    /// Name on the card.
+    pub name_on_card: &'a str,
+    /// Billing address.
+    pub address: &'a Address,
+    /// The token standing for the card.
+    pub token: &'a str,
+}
+
+/// Stores a new card.
+pub fn insert_method(conn: &Connection, card: &StoredCard<'_>) -> rusqlite::Result<()> {
+    let address = serde_json::to_string(card.address).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+    conn.prepare_cached(
+        "INSERT INTO payment_methods (id, owner_id, brand, last4, exp_year, exp_month, name_on_card, address, token)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        card.id,
+        card.owner_id,
+        name(&card.brand),
+        card.last4,
+        card.expiry.year,
+        card.expiry.month,
+        card.name_on_card,
+        address,
+        card.token
+    ])?;
+    Ok(())
+}
+
+/// Applies an edit of a stored card (fields absent stay) and bumps its version.
+pub fn update_method(conn: &Connection, id: &str, update: &PaymentMethodUpdate) -> rusqlite::Result<()> {
+    let address = match &update.address {
+        Some(address) => {
+            Some(serde_json::to_string(address).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?)
+        }
+        None => None,
+    };
+    // The security code is checked and passed on to the card processor with the token; it is never stored.
+    conn.prepare_cached(
+        "UPDATE payment_methods SET exp_year = COALESCE(?2, exp_year), exp_month = COALESCE(?3, exp_month),
+             name_on_card = COALESCE(?4, name_on_card), address = COALESCE(?5, address), version = version + 1
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        update.expiry.map(|e| e.year),
+        update.expiry.map(|e| e.month),
+        update.name_on_card.as_deref().map(str::trim),
+        address
+    ])?;
+    Ok(())
+}
+
+/// Pays a profile with another method and bumps its version.
+pub fn set_profile_method(conn: &Connection, profile_id: &str, method_id: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE billing_profiles SET payment_method_id = ?2, version = version + 1 WHERE id = ?1")?
+        .execute([profile_id, method_id])?;
+    Ok(())
 }

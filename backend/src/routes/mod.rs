@@ -10,6 +10,7 @@ pub mod invoices;
 pub mod licenses;
 pub mod lifecycle;
 pub mod me;
+pub mod payment_methods;
 pub mod static_files;
 pub mod subscriptions;
 
@@ -22,11 +23,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::Router;
 use std::sync::Arc;
-
-/// Mutations not implemented yet: the routes exist (behind the session and CSRF guard) and answer 501.
-async fn not_implemented() -> ApiError {
-    ApiError::NotImplemented
-}
 
 async fn api_not_found() -> ApiError {
     ApiError::NotFound
@@ -52,12 +48,12 @@ fn api(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/cancellation-reasons", get(cancellation::reasons))
         .route("/billing-profiles", get(billing::profiles))
         .route("/billing-profiles/{id}", get(billing::profile))
-        .route("/billing-profiles/{id}/payment-method", put(not_implemented))
-        .route("/payment-methods", get(billing::methods).post(not_implemented))
-        .route("/payment-methods/{id}", get(billing::method).patch(not_implemented))
+        .route("/billing-profiles/{id}/payment-method", put(payment_methods::set_for_profile))
+        .route("/payment-methods", get(billing::methods).post(payment_methods::add))
+        .route("/payment-methods/{id}", get(billing::method).patch(payment_methods::edit))
         .route("/invoices", get(invoices::list))
         .route("/invoices/{id}", get(invoices::one))
-        .route("/invoices/{id}/pdf", get(not_implemented))
+        .route("/invoices/{id}/pdf", get(invoices::pdf))
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(state.clone(), auth::require_session))

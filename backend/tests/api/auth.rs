@@ -74,19 +74,3 @@ async fn unknown_api_paths_are_problem_404s_and_wrong_methods_405() {
     assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(reply.problem().code, ErrorCode::BadRequest);
 }
-
-#[tokio::test]
-async fn mutation_routes_are_wired_and_answer_501_for_now() {
-    let app = App::small();
-    let asa = app.asa().await;
-    let routes = [
-        (Method::PUT, "/api/v1/billing-profiles/bp-stockholm/payment-method"),
-        (Method::POST, "/api/v1/payment-methods"),
-        (Method::PATCH, "/api/v1/payment-methods/pm-visa"),
-    ];
-    for (method, path) in routes {
-        let reply = app.request(method.clone(), path, Some(&asa), Some("{}")).await;
-        assert_eq!(reply.status, StatusCode::NOT_IMPLEMENTED, "{method} {path}");
-        assert_eq!(reply.problem().code, ErrorCode::Internal);
-    }
-}

@@ -81,6 +81,13 @@ impl App {
         Self::with(small_fixture(), true, None)
     }
 
+    /// The small demo on a database file (to look at what is stored).
+    pub fn small_on_file(db: &std::path::Path) -> Self {
+        let settings =
+            Settings { db: db.to_string_lossy().into_owned(), fixture: small_fixture(), dev: true, static_dir: None };
+        Self { router: build(settings).expect("app builds") }
+    }
+
     pub fn with(fixture: Fixture, dev: bool, static_dir: Option<PathBuf>) -> Self {
         let router = build(Settings { db: ":memory:".into(), fixture, dev, static_dir }).expect("app builds");
         Self { router }

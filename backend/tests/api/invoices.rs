@@ -75,12 +75,13 @@ async fn totals_add_up_exactly() {
 async fn invalid_ranges_are_422_with_field_errors() {
     let app = App::small();
     let asa = app.asa().await;
-    let cases: [(&str, &[(&str, FieldErrorCode)]); 7] = [
+    let cases: [(&str, &[(&str, FieldErrorCode)]); 8] = [
         ("", &[("from", FieldErrorCode::Required), ("to", FieldErrorCode::Required)]),
         ("from=2026-11-01", &[("to", FieldErrorCode::Required)]),
         ("from=2026-02-30&to=2026-11-01", &[("from", FieldErrorCode::InvalidDate)]),
         ("from=2026-11-01&to=23.11.2026", &[("to", FieldErrorCode::InvalidDate)]),
-        ("from=2026-11-01&to=2026-11-24", &[("to", FieldErrorCode::InFuture)]),
+        ("from=2026-11-01&to=2026-11-25", &[("to", FieldErrorCode::InFuture)]),
+        ("from=2026-11-25&to=2026-11-25", &[("from", FieldErrorCode::InFuture)]),
         ("from=2026-11-10&to=2026-11-01", &[("from", FieldErrorCode::StartAfterEnd)]),
         ("from=2023-01-01&to=2026-11-01", &[("from", FieldErrorCode::RangeTooLong)]),
     ];
@@ -93,4 +94,52 @@ async fn invalid_ranges_are_422_with_field_errors() {
         assert_eq!(fields, expected, "{query}");
     }
     assert!(invoices(&app, &asa, "2023-11-23", "2026-11-23").await.len() > 20, "1096 days is allowed");
+}
+
+#[tokio::test]
+async fn tomorrow_utc_is_today_somewhere_and_may_end_a_range() {
+    // At UTC+14 (Kiribati) the backend's tomorrow has begun: a range ending then is not in the future.
+    let app = App::small();
+    let asa = app.asa().await;
+    assert_eq!(invoices(&app, &asa, "2026-11-01", "2026-11-24").await.len(), 2);
+    assert!(invoices(&app, &asa, "2026-11-24", "2026-11-24").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_pdf_is_a_valid_pdf_with_the_lines_and_totals() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let detail: InvoiceDetail = app.get("/api/v1/invoices/inv-stockholm-202611", &asa).await.json();
+    let reply = app.get("/api/v1/invoices/inv-stockholm-202611/pdf", &asa).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("application/pdf"));
+    assert_eq!(reply.header("content-disposition"), Some("attachment; filename=\"STOCKHOLM-202611.pdf\""));
+    let pdf = &reply.body;
+    assert!(pdf.starts_with(b"%PDF-1.4\n") && pdf.ends_with(b"%%EOF\n"));
+    let text = String::from_utf8_lossy(pdf);
+    // The cross-reference table points at every object.
+    let start: usize = text.rsplit("startxref\n").next().unwrap().lines().next().unwrap().parse().unwrap();
+    let offsets: Vec<usize> = String::from_utf8_lossy(&pdf[start..])
+        .lines()
+        .skip(3)
+        .take_while(|l| l.ends_with(" n "))
+        .map(|l| l[..10].parse().unwrap())
+        .collect();
+    assert!(offsets.len() >= 7);
+    for (i, offset) in offsets.iter().enumerate() {
+        assert!(pdf[*offset..].starts_with(format!("{} 0 obj", i + 1).as_bytes()), "object {}", i + 1);
+    }
+    let shown = |money: &contract::Money| backend::invoice_pdf::money(money);
+    assert!(text.contains("(Invoice STOCKHOLM-202611)"));
+    for line in &detail.lines {
+        assert!(text.contains(&format!("({})", shown(&line.amount))), "{}", line.product);
+    }
+    for total in [&detail.subtotal, &detail.tax, &detail.invoice.amount] {
+        assert!(text.contains(&format!("({})", shown(total))), "{}", shown(total));
+    }
+    assert!(text.contains("(Total)"));
+    let jurgen = app.jurgen().await;
+    let reply = app.get("/api/v1/invoices/inv-stockholm-202611/pdf", &jurgen).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "another person's invoice");
+    assert_eq!(reply.problem().code, ErrorCode::NotFound);
 }

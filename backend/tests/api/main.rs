@@ -15,6 +15,7 @@ mod invoices;
 mod licenses;
 mod lifecycle;
 mod ownership;
+mod payment_methods;
 mod perf;
 mod server;
 mod static_files;
