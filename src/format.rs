@@ -19,6 +19,11 @@ pub fn today() -> Option<Date> {
     intl::today()
 }
 
+/// [`today`], or 1 January 2000 outside a browser (native tests).
+pub fn today_or_epoch() -> Date {
+    today().unwrap_or_else(|| Date::from_calendar_date(2000, time::Month::January, 1).unwrap_or(Date::MIN))
+}
+
 #[cfg(target_arch = "wasm32")]
 mod intl {
     use js_sys::{Array, Date as JsDate, Intl, Object, Reflect};

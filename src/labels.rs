@@ -2,6 +2,8 @@
 
 use crate::format;
 use crate::i18n::*;
+use contract::billing::{CardBrand, CardExpiry};
+use contract::problem::FieldErrorCode;
 use contract::subscriptions::{BillingFrequency, DenialReason, PurchaseChannel, Subscription, SubscriptionStatus};
 
 /// The i18n context type of this app.
@@ -116,5 +118,54 @@ pub fn cancellation_reason(i18n: I18n, code: &str) -> String {
         "temporary_need" => t_string!(i18n, cancel_reasons.temporary_need).to_string(),
         "other" => t_string!(i18n, cancel_reasons.other).to_string(),
         unknown => unknown.replace('_', " "),
+    }
+}
+
+/// "Visa ending in 4242": a card as people recognise it, never more than its last four digits.
+pub fn card(i18n: I18n, brand: CardBrand, last4: &str) -> String {
+    t_string!(i18n, cards.ending_in, brand = brand_name(brand), last4).to_string()
+}
+
+/// The brand's own name (not translated).
+pub fn brand_name(brand: CardBrand) -> &'static str {
+    match brand {
+        CardBrand::Visa => "Visa",
+        CardBrand::Mastercard => "Mastercard",
+        CardBrand::Amex => "American Express",
+    }
+}
+
+/// A card's expiry as `MM/YYYY`.
+pub fn expiry(expiry: CardExpiry) -> String {
+    format!("{:02}/{}", expiry.month, expiry.year)
+}
+
+/// What is wrong with the first (`start`) or last day of a typed range.
+pub fn range_problem(i18n: I18n, code: FieldErrorCode, start: bool) -> String {
+    match (code, start) {
+        (FieldErrorCode::Required, true) => t_string!(i18n, invoices.from_required).to_string(),
+        (FieldErrorCode::Required, false) => t_string!(i18n, invoices.to_required).to_string(),
+        (FieldErrorCode::InFuture, true) => t_string!(i18n, invoices.from_in_future).to_string(),
+        (FieldErrorCode::InFuture, false) => t_string!(i18n, invoices.to_in_future).to_string(),
+        (FieldErrorCode::StartAfterEnd, _) => t_string!(i18n, invoices.start_after_end).to_string(),
+        (FieldErrorCode::RangeTooLong, _) => t_string!(i18n, invoices.range_too_long, years = 3).to_string(),
+        _ => t_string!(i18n, invoices.invalid_date).to_string(),
+    }
+}
+
+/// A country's name in the person's language (the code itself for a country the form does not offer).
+pub fn country_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "SE" => t_string!(i18n, countries.se).to_string(),
+        "DK" => t_string!(i18n, countries.dk).to_string(),
+        "FI" => t_string!(i18n, countries.fi).to_string(),
+        "NO" => t_string!(i18n, countries.no).to_string(),
+        "DE" => t_string!(i18n, countries.de).to_string(),
+        "FR" => t_string!(i18n, countries.fr).to_string(),
+        "GB" => t_string!(i18n, countries.gb).to_string(),
+        "IE" => t_string!(i18n, countries.ie).to_string(),
+        "US" => t_string!(i18n, countries.us).to_string(),
+        "CN" => t_string!(i18n, countries.cn).to_string(),
+        other => other.to_owned(),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod components;
+pub mod date_range;
 pub mod debounce;
 pub mod format;
 pub mod labels;
@@ -15,7 +16,10 @@ use components::{AppShell, ConfigError, LocaleMemory};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
-use pages::billing::{BillingLayout, BillingProfilesPage, InvoicesPage, PaymentMethodsPage};
+use pages::billing::{
+    AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage, MethodChange,
+    PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
+};
 use pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
 use pages::products::{ActionPane, ProductPage, ProductsPage};
 use pages::{HelpPage, NotFoundPage};
@@ -89,8 +93,25 @@ pub fn ConfiguredApp(
                     <ParentRoute path=path!("/billing") view=BillingLayout>
                         <Route path=path!("") view=|| view! { <Redirect path="/billing/invoices" /> } />
                         <Route path=path!("invoices") view=InvoicesPage />
-                        <Route path=path!("payment-methods") view=PaymentMethodsPage />
+                        <Route path=path!("invoices/:id") view=InvoicePage />
+                        <ParentRoute path=path!("payment-methods") view=PaymentMethodsPage>
+                            <Route path=path!("") view=|| () />
+                            <Route path=path!("add") view=AddPaymentMethodPane />
+                            <Route path=path!(":id") view=|| view! { <PaymentMethodPane /> } />
+                            <Route path=path!(":id/edit") view=|| view! { <PaymentMethodPane editing=true /> } />
+                        </ParentRoute>
                         <Route path=path!("profiles") view=BillingProfilesPage />
+                        <ParentRoute path=path!("profiles/:id") view=BillingProfilePage>
+                            <Route path=path!("") view=|| () />
+                            <Route
+                                path=path!("edit-payment-method")
+                                view=|| view! { <ProfileMethodPane change=MethodChange::Edit /> }
+                            />
+                            <Route
+                                path=path!("replace-payment-method")
+                                view=|| view! { <ProfileMethodPane change=MethodChange::Replace /> }
+                            />
+                        </ParentRoute>
                     </ParentRoute>
                     <Route path=path!("/help") view=HelpPage />
                 </Routes>

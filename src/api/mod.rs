@@ -1,12 +1,13 @@
 //! The one typed client of the contract. Pages call these functions; nothing else talks HTTP.
 
+mod billing;
 mod client;
 mod error;
 mod intent;
 
 pub use client::{ChangeGuard, HttpClient};
 pub use error::ApiError;
-pub use intent::{new_idempotency_key, IntentKey};
+pub use intent::{fingerprint, new_idempotency_key, IntentKey};
 
 use contract::directory::DirectoryMatch;
 use contract::licenses::{

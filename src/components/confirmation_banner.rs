@@ -1,6 +1,6 @@
 use crate::format;
 use crate::i18n::*;
-use crate::labels::locale_code;
+use crate::labels::{self, locale_code};
 use crate::state::confirmation::{use_confirmations, Confirmation};
 use leptos::prelude::*;
 
@@ -31,6 +31,16 @@ pub fn ConfirmationBanner() -> impl IntoView {
             }
             Confirmation::Unassigned { product, count, .. } => {
                 t_string!(i18n, confirmations.unassigned_many, product, count).to_string()
+            }
+            Confirmation::CardAdded { brand, last4 } => {
+                t_string!(i18n, confirmations.card_added, card = labels::card(i18n, brand, &last4)).to_string()
+            }
+            Confirmation::CardUpdated { brand, last4 } => {
+                t_string!(i18n, confirmations.card_updated, card = labels::card(i18n, brand, &last4)).to_string()
+            }
+            Confirmation::ProfileMethodChanged { profile, brand, last4 } => {
+                let card = labels::card(i18n, brand, &last4);
+                t_string!(i18n, confirmations.profile_method_changed, profile, card).to_string()
             }
         })
     };

@@ -63,3 +63,20 @@ fn return_focus_target() -> Option<web_sys::HtmlElement> {
     let active = document.active_element().filter(|e| e.tag_name() != "BODY");
     active.or_else(|| document.get_element_by_id("main")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
+
+/// Focuses the first field marked invalid in the open pane (on the next frame, once its message is shown).
+pub fn focus_first_invalid() {
+    request_animation_frame(|| {
+        let field = document().query_selector("dialog[open] [aria-invalid=\"true\"]").ok().flatten();
+        let Some(field) = field else { return };
+        // A group (fieldset) is focused through its first control.
+        let target = if field.tag_name() == "FIELDSET" {
+            field.query_selector("input:not([disabled]), select").ok().flatten()
+        } else {
+            Some(field)
+        };
+        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    });
+}

@@ -1,6 +1,7 @@
 //! The confirmation of the last change ("Business Basic now has 105 licenses"), shown by the shell after a pane
 //! closes, until it is dismissed or another change starts.
 
+use contract::billing::CardBrand;
 use leptos::prelude::*;
 use time::Date;
 
@@ -38,6 +39,29 @@ pub enum Confirmation {
         person: Option<String>,
         /// How many people.
         count: usize,
+    },
+    /// A card was added.
+    CardAdded {
+        /// Its brand.
+        brand: CardBrand,
+        /// Its last four digits.
+        last4: String,
+    },
+    /// A card's details changed.
+    CardUpdated {
+        /// Its brand.
+        brand: CardBrand,
+        /// Its last four digits.
+        last4: String,
+    },
+    /// A billing profile is paid with another card.
+    ProfileMethodChanged {
+        /// The profile's name.
+        profile: String,
+        /// The card's brand.
+        brand: CardBrand,
+        /// Its last four digits.
+        last4: String,
     },
 }
 

@@ -7,6 +7,7 @@ use leptos_router::components::{Outlet, A};
 #[component]
 pub fn BillingLayout() -> impl IntoView {
     let i18n = use_i18n();
+    super::billing_changes::BillingChanges::provide();
     view! {
         <PageHeader title=Signal::derive(move || t_string!(i18n, billing.title).to_string()) />
         <nav class="tabs" aria-label=move || t_string!(i18n, billing.tabs_label)>

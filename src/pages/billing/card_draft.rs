@@ -1,0 +1,159 @@
+//! What a person types into a card form, which problems to show beside which field, and forgetting the secret
+//! parts (card number, security code) when the form goes away.
+
+use contract::billing::{Address, CardExpiry, NewPaymentMethod, PaymentMethod, PaymentMethodUpdate};
+use contract::FieldError;
+use leptos::prelude::*;
+
+/// A billing address being typed.
+#[derive(Clone, Copy)]
+pub struct AddressDraft {
+    /// Street and number.
+    pub line1: RwSignal<String>,
+    /// More address, optional.
+    pub line2: RwSignal<String>,
+    /// City.
+    pub city: RwSignal<String>,
+    /// Postal code.
+    pub postal_code: RwSignal<String>,
+    /// State or province.
+    pub region: RwSignal<String>,
+    /// Country code.
+    pub country: RwSignal<String>,
+}
+
+impl AddressDraft {
+    /// A draft starting from `address`.
+    pub fn from(address: &Address) -> Self {
+        let optional = |value: &Option<String>| RwSignal::new(value.clone().unwrap_or_default());
+        Self {
+            line1: RwSignal::new(address.line1.clone()),
+            line2: optional(&address.line2),
+            city: RwSignal::new(address.city.clone()),
+            postal_code: optional(&address.postal_code),
+            region: optional(&address.region),
+            country: RwSignal::new(address.country.clone()),
+        }
+    }
+
+    /// The address as typed (blank optional parts left out).
+    pub fn address(&self) -> Address {
+        let optional = |value: RwSignal<String>| Some(value.get().trim().to_owned()).filter(|v| !v.is_empty());
+        Address {
+            line1: self.line1.get().trim().to_owned(),
+            line2: optional(self.line2),
+            city: self.city.get().trim().to_owned(),
+            postal_code: optional(self.postal_code),
+            region: optional(self.region),
+            country: self.country.get(),
+        }
+    }
+}
+
+/// A card being typed: a new one (every field), or a stored one being edited (no number).
+#[derive(Clone, Copy)]
+pub struct CardDraft {
+    /// The card number as typed (new cards only). Never stored anywhere but here.
+    pub number: RwSignal<String>,
+    /// Expiry month, `1`–`12`, or empty.
+    pub month: RwSignal<String>,
+    /// Expiry year, or empty.
+    pub year: RwSignal<String>,
+    /// The security code as typed. Never stored anywhere but here.
+    pub security_code: RwSignal<String>,
+    /// Name on the card.
+    pub name: RwSignal<String>,
+    /// Billing address.
+    pub address: AddressDraft,
+    /// Whether a save was tried: then every problem shows.
+    pub attempted: RwSignal<bool>,
+    /// Fields left once: their problems show.
+    touched: RwSignal<Vec<&'static str>>,
+}
+
+impl CardDraft {
+    /// An empty draft for a new card, addressed like `address`.
+    pub fn new_card(address: &Address) -> Self {
+        Self::with(String::new(), String::new(), String::new(), address)
+    }
+
+    /// A draft of a stored card's editable fields.
+    pub fn edit(method: &PaymentMethod) -> Self {
+        let CardExpiry { month, year } = method.expiry;
+        Self::with(month.to_string(), year.to_string(), method.name_on_card.clone(), &method.address)
+    }
+
+    fn with(month: String, year: String, name: String, address: &Address) -> Self {
+        Self {
+            number: RwSignal::new(String::new()),
+            month: RwSignal::new(month),
+            year: RwSignal::new(year),
+            security_code: RwSignal::new(String::new()),
+            name: RwSignal::new(name),
+            address: AddressDraft::from(address),
+            attempted: RwSignal::new(false),
+            touched: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The expiry as chosen (`0` for a part not chosen, which the rules call an invalid date).
+    pub fn expiry(&self) -> CardExpiry {
+        CardExpiry { year: self.year.get().parse().unwrap_or(0), month: self.month.get().parse().unwrap_or(0) }
+    }
+
+    /// The new card as typed.
+    pub fn new_payment_method(&self) -> NewPaymentMethod {
+        NewPaymentMethod {
+            card_number: self.number.get().trim().to_owned(),
+            expiry: self.expiry(),
+            security_code: self.security_code.get().trim().to_owned(),
+            name_on_card: self.name.get().trim().to_owned(),
+            address: self.address.address(),
+        }
+    }
+
+    /// What differs from `method`: only those fields are sent (a security code only when one is typed).
+    pub fn update(&self, method: &PaymentMethod) -> PaymentMethodUpdate {
+        let code = self.security_code.get().trim().to_owned();
+        let expiry = self.expiry();
+        let name = self.name.get().trim().to_owned();
+        let address = self.address.address();
+        PaymentMethodUpdate {
+            security_code: (!code.is_empty()).then_some(code),
+            expiry: (expiry != method.expiry).then_some(expiry),
+            name_on_card: (name != method.name_on_card).then_some(name),
+            address: (address != method.address).then_some(address),
+        }
+    }
+
+    /// Marks `field` as left once.
+    pub fn touch(&self, field: &'static str) {
+        if !self.touched.with_untracked(|t| t.contains(&field)) {
+            self.touched.update(|t| t.push(field));
+        }
+    }
+
+    /// The problem to show for `field` (a name such as `card_number` or `address.city`): the rules' verdict once
+    /// the field was left or a save tried, else the backend's (`server`) from the last save.
+    pub fn shown_problem(
+        &self,
+        field: &'static str,
+        problems: &[FieldError],
+        server: &[FieldError],
+    ) -> Option<contract::problem::FieldErrorCode> {
+        let visible = self.attempted.get() || self.touched.with(|t| t.contains(&field));
+        let find = |list: &[FieldError]| list.iter().find(|p| p.field == field).map(|p| p.code);
+        find(problems).filter(|_| visible).or_else(|| find(server))
+    }
+
+    /// Forgets the card number and security code: their bytes are overwritten before they are freed.
+    pub fn wipe(&self) {
+        for secret in [self.number, self.security_code] {
+            secret.try_update_untracked(|text| {
+                let mut bytes = std::mem::take(text).into_bytes();
+                bytes.fill(0);
+                std::hint::black_box(&bytes);
+            });
+        }
+    }
+}

@@ -1,0 +1,74 @@
+use super::invoice_lines::InvoiceLines;
+use crate::api::use_api;
+use crate::components::{DocumentTitle, ErrorView, InvoiceStatusBadge, LoadingTable};
+use crate::format;
+use crate::i18n::*;
+use crate::labels::locale_code;
+use contract::InvoiceId;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_params_map};
+
+/// One invoice (`/billing/invoices/:id`): its dates, lines and totals, and **Download PDF**. The query string is
+/// the list's range, so *Invoices* goes back to it.
+#[component]
+pub fn InvoicePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let params = use_params_map();
+    let location = use_location();
+    let id = Memo::new(move |_| InvoiceId(params.with(|p| p.get("id").unwrap_or_default())));
+    let detail = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let (api, id) = (api.clone(), id.get());
+            async move { api.invoice(&id).await }
+        }
+    });
+    let retry = Callback::new(move |()| detail.refetch());
+    let back = move || {
+        let search = location.search.get();
+        match search.trim_start_matches('?') {
+            "" => "/billing/invoices".to_owned(),
+            query => format!("/billing/invoices?{query}"),
+        }
+    };
+    let content = move || match detail.get() {
+        None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, invoices.loading_one).to_string()) rows=4 /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
+        Some(Ok(detail)) => {
+            let invoice = detail.invoice.clone();
+            let title = t_string!(i18n, invoices.invoice_title, number = invoice.number.clone()).to_string();
+            let pdf = api.invoice_pdf_url(&invoice.id);
+            let file = format!("{}.pdf", invoice.number);
+            let (date, start, end) = (invoice.date, invoice.period_start, invoice.period_end);
+            let date = move || format::date(locale_code(i18n), date);
+            let period = move || {
+                let locale = locale_code(i18n);
+                t_string!(i18n, invoices.period, from = format::date(locale, start), to = format::date(locale, end)).to_string()
+            };
+            view! {
+                <DocumentTitle title=title.clone() />
+                <div class="invoice-header">
+                    <h3>{title}</h3>
+                    <a class="button primary" href=pdf download=file>{t!(i18n, invoices.download_pdf)}</a>
+                </div>
+                <dl class="details">
+                    <dt>{t!(i18n, invoices.col_date)}</dt><dd>{date}</dd>
+                    <dt>{t!(i18n, invoices.col_period)}</dt><dd>{period}</dd>
+                    <dt>{t!(i18n, invoices.col_profile)}</dt><dd>{invoice.billing_profile_name.clone()}</dd>
+                    <dt>{t!(i18n, invoices.col_status)}</dt><dd><InvoiceStatusBadge status=invoice.status /></dd>
+                </dl>
+                <InvoiceLines detail />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <p class="back-link"><A href=back><span aria-hidden="true">"← "</span>{t!(i18n, invoices.back)}</A></p>
+        <section class="invoice" aria-labelledby="section-title">
+            <h2 id="section-title" class="visually-hidden">{t!(i18n, nav.invoices)}</h2>
+            {content}
+        </section>
+    }
+}
