@@ -117,7 +117,10 @@ mod tests {
     fn typed_ranges_name_the_field_at_fault() {
         assert_eq!(custom("2026-01-01", "2026-03-31").dates(TODAY), Ok((date!(2026 - 01 - 01), date!(2026 - 03 - 31))));
         let problems = |from: &str, to: &str| custom(from, to).dates(TODAY).unwrap_err();
-        assert_eq!(problems("", ""), RangeProblems { from: Some(FieldErrorCode::Required), to: Some(FieldErrorCode::Required) });
+        assert_eq!(
+            problems("", ""),
+            RangeProblems { from: Some(FieldErrorCode::Required), to: Some(FieldErrorCode::Required) }
+        );
         assert_eq!(problems("2026-02-30", "2026-03-01").from, Some(FieldErrorCode::InvalidDate));
         assert_eq!(problems("2026-03-02", "2026-03-01").from, Some(FieldErrorCode::StartAfterEnd));
         assert_eq!(problems("2026-03-02", "2027-01-01").to, Some(FieldErrorCode::InFuture));

@@ -17,8 +17,8 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 use pages::billing::{
-    AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage, MethodChange,
-    PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
+    AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage,
+    MethodChange, PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
 };
 use pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
 use pages::products::{ActionPane, ProductPage, ProductsPage};

@@ -114,8 +114,11 @@ test('the 21st person is refused, and the pane says why', async ({ page }) => {
   await expect(chips).toHaveCount(20);
   await expectAccessible(page);
   // Removing one makes room again.
-  await pane.getByRole('button', { name: `Remove ${people[0].display_name} from the list` }).click();
+  await pane.getByRole('button', { name: new RegExp(`^Remove ${people[0].display_name}`) }).click();
   await expect(chips).toHaveCount(19);
+  // Focus moves on to the next chip, not to the page.
+  await expect(chips.nth(0).getByRole('button')).toBeFocused();
+  await expect(chips.nth(0)).toContainText(people[1].email);
   await box.fill(last.email);
   await page.getByRole('option', { name: new RegExp(last.email) }).click();
   await expect(chips).toHaveCount(20);
@@ -128,7 +131,7 @@ test('keyboard only: arrows, Home/End, Enter picks, Escape closes then clears, T
   const listbox = page.getByRole('listbox', { name: 'People found' });
   await expect(listbox).toBeVisible();
   await expect(box).toHaveAttribute('aria-expanded', 'true');
-  await expect(pane.getByRole('status').filter({ hasText: '10 people found.' })).toBeVisible();
+  await expect(pane.getByRole('status').filter({ hasText: 'The first 10 people found are shown. Type more of the name or e-mail to narrow the search.' })).toBeVisible();
   const options = listbox.getByRole('option');
   await expect(options).toHaveCount(10);
   await page.keyboard.press('ArrowDown');
@@ -227,14 +230,14 @@ test('too few licenses: the pane says how many are missing and buys exactly thos
   await pick(page, 'wang.fang@', /王芳 wang\.fang@/);
   await expect(pane.getByText('2 licenses available.')).toBeVisible();
   await pick(page, 'jurgen.weiss@', /Jürgen Weiß/);
-  await expect(pane.getByRole('alert').filter({ hasText: "You've chosen 3 people, but only 2 licenses are available: 1 more are needed." })).toBeVisible();
+  await expect(pane.getByRole('alert').filter({ hasText: "You've chosen 3 people, but only 2 licenses are available: 1 more is needed." })).toBeVisible();
   await expect(pane.getByRole('button', { name: 'Assign', exact: true })).toHaveAttribute('aria-disabled', 'true');
   await expectAccessible(page);
   await pane.getByRole('link', { name: 'Buy licenses (1 more)' }).click();
 
   const buy = page.getByRole('dialog', { name: 'Buy licenses' });
   await expect(buy.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('26');
-  await expect(buy.getByText('Change: +1 licenses')).toBeVisible();
+  await expect(buy.getByText('Change: +1 license', { exact: true })).toBeVisible();
   await buy.getByRole('button', { name: 'Save' }).click();
 
   // Back in the Assign pane, the three people still chosen and enough licenses now.
@@ -393,4 +396,73 @@ test('Swedish: Tilldela licenser, Tilldela, Stäng, Ta bort licenser, Ta bort ti
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Ta bort tilldelning' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Åsa Öström har inte längre någon licens för Power BI Pro.' })).toBeVisible();
+});
+
+test('Escape on an empty name box closes the pane, and focus goes back to Assign licenses', async ({ page }) => {
+  const pane = await openAssignPane(page);
+  await page.keyboard.type('an');
+  await expect(page.getByRole('listbox', { name: 'People found' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(pane.getByRole('combobox', { name: 'Name or e-mail' })).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/licenses/${PRO}$`));
+  await expect(page.getByRole('link', { name: 'Assign licenses' })).toBeFocused();
+});
+
+test('closing the pane while Assign is under way: the people still get licenses, and are no longer chosen', async ({ page, request }) => {
+  const pane = await openAssignPane(page);
+  const [person] = await unlicensed(page, PRO, 'b', 1);
+  await pick(page, person.email, new RegExp(person.email));
+  await armFault(request, { method: 'POST', path: `/api/v1/subscriptions/${PRO}/assignments`, delay_ms: 1500 });
+  await pane.getByRole('button', { name: 'Assign', exact: true }).click();
+  await pane.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `${person.display_name} now has a license for Power BI Pro.` })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(person.email) })).toBeVisible();
+  await page.getByRole('link', { name: 'Assign licenses' }).click();
+  await expect(page.getByRole('dialog', { name: 'Assign licenses to users' }).getByText('No one chosen yet.')).toBeVisible();
+});
+
+test('typing a search replaces the history entry instead of adding one per letter', async ({ page }) => {
+  await signIn(page, '/licenses');
+  await page.getByRole('link', { name: 'Power BI Pro' }).click();
+  await expect(page).toHaveURL(new RegExp(`/licenses/${PRO}$`));
+  await page.getByRole('searchbox', { name: 'Search people with a license' }).pressSequentially('lindq');
+  await expect(page).toHaveURL(/q=lindq/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/licenses$/);
+});
+
+test('a page past the last (after unassigning everyone on it) offers the last page instead', async ({ page }) => {
+  await signIn(page, '/licenses/sub-business-basic');
+  const more = await unlicensed(page, 'sub-business-basic', 'a', 20);
+  await assignThroughApi(page, 'sub-business-basic', more.map((p) => p.id), 'more');
+  await page.goto('/licenses/sub-business-basic?page=2');
+  await expect(page.getByText('51–60 of 60 people')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Select everyone on this page' }).check();
+  await page.getByRole('button', { name: 'Remove licenses' }).click();
+  await page.getByRole('alertdialog', { name: 'Unassign licenses?' }).getByRole('button', { name: 'Unassign' }).click();
+  await expect(page.getByText("There's no page 2 now: the list ends on page 1.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Go to page 1' }).click();
+  await expect(page.getByText('1–50 of 50 people')).toBeVisible();
+});
+
+test('assigning is not offered where the backend does not allow it, with the reason', async ({ page }) => {
+  await signIn(page, '/licenses/sub-project-expired');
+  const assign = page.getByRole('button', { name: 'Assign licenses' });
+  await expect(assign).toHaveAttribute('aria-disabled', 'true');
+  await expect(assign).toHaveAccessibleDescription(/expired/i);
+  await expect(page.getByRole('link', { name: 'Assign licenses' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('an unknown subscription is said once, with no list to search', async ({ page }) => {
+  await signIn(page, '/licenses/sub-does-not-exist');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toContainText("We couldn't find that.");
+  await expect(page.getByRole('heading', { name: 'Licenses', level: 1 })).toBeVisible();
+  await expect(page.getByRole('searchbox')).toHaveCount(0);
 });

@@ -60,10 +60,8 @@ impl Api {
 
     /// Invoices dated `from..=to`, newest first.
     pub async fn invoices(&self, from: Date, to: Date) -> Result<Vec<Invoice>, ApiError> {
-        let query = paths::query([
-            ("from", Some(contract::date::to_iso(from))),
-            ("to", Some(contract::date::to_iso(to))),
-        ]);
+        let query =
+            paths::query([("from", Some(contract::date::to_iso(from))), ("to", Some(contract::date::to_iso(to)))]);
         self.http.get(&format!("{}{query}", paths::INVOICES)).await
     }
 

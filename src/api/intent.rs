@@ -21,7 +21,9 @@ pub fn new_idempotency_key() -> String {
 /// the secret itself is not kept to compare retries with.
 pub fn fingerprint(body: &impl serde::Serialize) -> u64 {
     let bytes = serde_json::to_vec(body).unwrap_or_default();
-    let digest = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3));
+    let digest = bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3));
     let mut bytes = bytes;
     bytes.fill(0);
     std::hint::black_box(&bytes);

@@ -47,12 +47,16 @@ fn is_another_page(from: &str, to: &str) -> bool {
     page_of(from) != page_of(to)
 }
 
-/// The page a path shows: a pane's path (`/products/<id>/<action>`) belongs to the page beneath it.
-fn page_of(path: &str) -> &str {
+/// The page a path shows: a pane's path (`/products/<id>/<action>`, `/licenses/<id>/assign`,
+/// `/billing/payment-methods/<id>[/edit]`, `/billing/payment-methods/add`, `/billing/profiles/<id>/<change>`)
+/// belongs to the page beneath it.
+fn page_of(path: &str) -> String {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     match segments.as_slice() {
-        ["products", _id, _action] => path.trim_end_matches('/').rsplit_once('/').map_or(path, |(page, _)| page),
-        _ => path,
+        ["products", id, _] | ["licenses", id, "assign"] => format!("/{}/{id}", segments[0]),
+        ["billing", "payment-methods", ..] => "/billing/payment-methods".to_owned(),
+        ["billing", "profiles", id, _] => format!("/billing/profiles/{id}"),
+        _ => path.to_owned(),
     }
 }
 
@@ -69,5 +73,9 @@ mod tests {
         assert!(!is_another_page("/products", "/products"));
         assert!(is_another_page("/products", "/productsx"));
         assert!(is_another_page("/products", "/products/a"));
+        assert!(!is_another_page("/licenses/a/assign", "/licenses/a"));
+        assert!(!is_another_page("/billing/payment-methods", "/billing/payment-methods/pm-1/edit"));
+        assert!(!is_another_page("/billing/profiles/bp/replace-payment-method", "/billing/profiles/bp"));
+        assert!(is_another_page("/billing/profiles", "/billing/profiles/bp"));
     }
 }

@@ -26,6 +26,12 @@ pub fn ConfirmationBanner() -> impl IntoView {
                 let date = format::date(locale_code(i18n), renews_on);
                 t_string!(i18n, confirmations.reactivated, product, date).to_string()
             }
+            Confirmation::Assigned { product, person: Some(name), .. } => {
+                t_string!(i18n, confirmations.assigned_one, product, name).to_string()
+            }
+            Confirmation::Assigned { product, count, .. } => {
+                t_string!(i18n, confirmations.assigned_many, product, count).to_string()
+            }
             Confirmation::Unassigned { product, person: Some(name), .. } => {
                 t_string!(i18n, confirmations.unassigned_one, product, name).to_string()
             }

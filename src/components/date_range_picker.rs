@@ -18,15 +18,14 @@ pub fn DateRangePicker(
     on_change: Callback<DateRange>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let typed = |pick: fn(&DateRange, Date) -> String| range.with_untracked(|r| pick(r, today));
-    let from = RwSignal::new(typed(|r, today| match r {
-        DateRange::Custom { from, .. } => from.clone(),
-        other => other.dates(today).map(|(from, _)| to_iso(from)).unwrap_or_default(),
-    }));
-    let to = RwSignal::new(typed(|r, today| match r {
-        DateRange::Custom { to, .. } => to.clone(),
-        _ => to_iso(today),
-    }));
+    // The dates shown: what the person typed since the last Apply, else the range in effect.
+    let (typed_from, typed_to) = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
+    let in_effect = move |range: &DateRange| match range {
+        DateRange::Custom { from, to } => (from.clone(), to.clone()),
+        other => other.dates(today).map(|(from, to)| (to_iso(from), to_iso(to))).unwrap_or_default(),
+    };
+    let from = Signal::derive(move || typed_from.get().unwrap_or_else(|| range.with(in_effect).0));
+    let to = Signal::derive(move || typed_to.get().unwrap_or_else(|| range.with(in_effect).1));
     // A typed range from the URL is checked at once; otherwise from the first Apply.
     let attempted = RwSignal::new(range.with_untracked(|r| matches!(r, DateRange::Custom { .. })));
     let custom = move || DateRange::Custom { from: from.get(), to: to.get() };
@@ -46,12 +45,11 @@ pub fn DateRangePicker(
         "6m" => on_change.run(DateRange::Past6Months),
         "custom" => {
             // Start from the dates shown now, so nothing changes until the person edits them.
-            if let Ok((start, end)) = range.get_untracked().dates(today) {
-                from.set(to_iso(start));
-                to.set(to_iso(end));
-            }
+            let (start, end) = range.with_untracked(in_effect);
+            typed_from.set(None);
+            typed_to.set(None);
             attempted.set(false);
-            on_change.run(custom());
+            on_change.run(DateRange::Custom { from: start, to: end });
         }
         _ => on_change.run(DateRange::Past3Months),
     };
@@ -59,11 +57,17 @@ pub fn DateRangePicker(
         event.prevent_default();
         attempted.set(true);
         if problems.get_untracked() == RangeProblems::default() {
-            on_change.run(custom());
+            let chosen = custom();
+            typed_from.set(None);
+            typed_to.set(None);
+            on_change.run(chosen);
         }
     };
     let max = to_iso(today);
-    let date_field = move |id: &'static str, value: RwSignal<String>, problem: Signal<Option<String>>| {
+    let date_field = move |id: &'static str,
+                           value: Signal<String>,
+                           typed: RwSignal<Option<String>>,
+                           problem: Signal<Option<String>>| {
         let label = move || {
             if id == "range-from" {
                 t_string!(i18n, invoices.from_label).to_string()
@@ -82,7 +86,7 @@ pub fn DateRangePicker(
                     prop:value=move || value.get()
                     aria-invalid=move || problem.with(Option::is_some).to_string()
                     aria-describedby=error_id.clone()
-                    on:input=move |event| value.set(event_target_value(&event))
+                    on:input=move |event| typed.set(Some(event_target_value(&event)))
                 />
                 <p id=error_id class="field-error">{problem}</p>
             </div>
@@ -102,8 +106,8 @@ pub fn DateRangePicker(
             </div>
             <Show when=move || choice() == "custom">
                 <form class="date-range-fields" novalidate on:submit=apply>
-                    {date_field("range-from", from, from_problem)}
-                    {date_field("range-to", to, to_problem)}
+                    {date_field("range-from", from, typed_from, from_problem)}
+                    {date_field("range-to", to, typed_to, to_problem)}
                     <button type="submit" class="button">{t!(i18n, invoices.apply)}</button>
                 </form>
             </Show>

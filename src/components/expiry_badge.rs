@@ -13,11 +13,17 @@ pub fn ExpiryBadge(
     let i18n = use_i18n();
     match expiry_state(expiry, format::today_or_epoch()) {
         ExpiryState::Valid => None,
-        ExpiryState::ExpiresSoon => Some(view! {
-            <span class="badge status-expired">{move || t_string!(i18n, cards.expires_soon).to_string()}</span>
-        }.into_any()),
-        ExpiryState::Expired => Some(view! {
-            <span class="badge status-cancelled">{move || t_string!(i18n, cards.expired).to_string()}</span>
-        }.into_any()),
+        ExpiryState::ExpiresSoon => Some(
+            view! {
+                <span class="badge status-expired">{move || t_string!(i18n, cards.expires_soon).to_string()}</span>
+            }
+            .into_any(),
+        ),
+        ExpiryState::Expired => Some(
+            view! {
+                <span class="badge status-cancelled">{move || t_string!(i18n, cards.expired).to_string()}</span>
+            }
+            .into_any(),
+        ),
     }
 }

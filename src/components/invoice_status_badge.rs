@@ -10,8 +10,12 @@ pub fn InvoiceStatusBadge(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (class, text) = match status {
-        InvoiceStatus::Paid => ("badge status-active", Signal::derive(move || t_string!(i18n, invoice_statuses.paid).to_string())),
-        InvoiceStatus::Due => ("badge status-trial", Signal::derive(move || t_string!(i18n, invoice_statuses.due).to_string())),
+        InvoiceStatus::Paid => {
+            ("badge status-active", Signal::derive(move || t_string!(i18n, invoice_statuses.paid).to_string()))
+        }
+        InvoiceStatus::Due => {
+            ("badge status-trial", Signal::derive(move || t_string!(i18n, invoice_statuses.due).to_string()))
+        }
         InvoiceStatus::Overdue => {
             ("badge status-cancelled", Signal::derive(move || t_string!(i18n, invoice_statuses.overdue).to_string()))
         }

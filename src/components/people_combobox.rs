@@ -1,7 +1,7 @@
 use super::people_search::{people_search, Search};
 use super::{ErrorView, Highlighted};
 use crate::i18n::*;
-use contract::directory::{DirectoryMatch, Person};
+use contract::directory::{DirectoryMatch, DirectoryQuery, Person};
 use contract::{PersonId, SubscriptionId};
 use leptos::prelude::*;
 
@@ -87,11 +87,13 @@ pub fn PeopleCombobox(
                 }
             }
             "Escape" => {
-                event.prevent_default();
+                // Closes the list, then clears the box; with nothing left to do, Escape closes the pane.
                 if expanded.get_untracked() {
+                    event.prevent_default();
                     open.set(false);
                     active.set(None);
-                } else {
+                } else if !text.with_untracked(String::is_empty) {
+                    event.prevent_default();
                     text.set(String::new());
                 }
             }
@@ -106,6 +108,9 @@ pub fn PeopleCombobox(
         Search::Done(found) => match found.matches.len() {
             0 => t_string!(i18n, assign_pane.no_results, query = found.query.clone()).to_string(),
             1 => t_string!(i18n, assign_pane.one_result).to_string(),
+            n if n >= DirectoryQuery::DEFAULT_TOP as usize => {
+                t_string!(i18n, assign_pane.results_capped, count = n).to_string()
+            }
             n => t_string!(i18n, assign_pane.results, count = n).to_string(),
         },
         Search::Failed { .. } => String::new(),

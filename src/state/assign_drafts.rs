@@ -11,13 +11,10 @@ use std::collections::HashMap;
 pub struct AssignDrafts(StoredValue<HashMap<SubscriptionId, ArcRwSignal<Vec<Person>>>>);
 
 impl AssignDrafts {
-    /// The chosen people of `subscription` (empty the first time); the signal outlives the pane.
-    pub fn chosen(self, subscription: &SubscriptionId) -> RwSignal<Vec<Person>> {
-        let arc = self
-            .0
-            .try_update_value(|drafts| drafts.entry(subscription.clone()).or_default().clone())
-            .unwrap_or_default();
-        RwSignal::from(arc)
+    /// The chosen people of `subscription` (empty the first time); the signal outlives the pane, so an answer
+    /// that arrives after the pane closed still updates it.
+    pub fn chosen(self, subscription: &SubscriptionId) -> ArcRwSignal<Vec<Person>> {
+        self.0.try_update_value(|drafts| drafts.entry(subscription.clone()).or_default().clone()).unwrap_or_default()
     }
 }
 

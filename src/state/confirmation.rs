@@ -31,6 +31,15 @@ pub enum Confirmation {
         /// When it renews next.
         renews_on: Date,
     },
+    /// People got licenses.
+    Assigned {
+        /// Product name.
+        product: String,
+        /// The one person, by name, when only one.
+        person: Option<String>,
+        /// How many people.
+        count: usize,
+    },
     /// People lost their licenses.
     Unassigned {
         /// Product name.

@@ -52,7 +52,14 @@ pub fn AddCardForm(
             <CardFields draft problems=form_problems brand new=true />
             {move || save.other_error().map(|error| view! { <SaveError error on_retry=add /> })}
             <div class="pane-actions">
-                <button type="submit" class="button primary" aria-busy=move || save.saving.get().to_string()>
+                <button
+                    type="submit"
+                    class="button primary"
+                    aria-busy=move || save.saving.get().to_string()
+                    // Focus stays in the field until the click lands: its message, shown when it is left, must
+                    // not move the button away from under the pointer.
+                    on:mousedown=|event| event.prevent_default()
+                >
                     {t!(i18n, card_form.add)}
                 </button>
                 {move || save.saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, card_form.adding)}</span> })}

@@ -24,7 +24,11 @@ pub fn AddressFields(
     let optional = move |label: String| t_string!(i18n, card_form.optional, label).to_string();
     let postal_label = move || {
         let label = t_string!(i18n, card_form.postal_code_label).to_string();
-        if rules.get().is_some_and(|r| !r.postal_code_required) { optional(label) } else { label }
+        if rules.get().is_some_and(|r| !r.postal_code_required) {
+            optional(label)
+        } else {
+            label
+        }
     };
     let country_error = message("address.country");
     view! {

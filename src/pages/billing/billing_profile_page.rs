@@ -29,7 +29,8 @@ pub fn BillingProfilePage() -> impl IntoView {
     });
     provide_context(CurrentProfile(profile));
     let retry = Callback::new(move |()| profile.refetch());
-    let content = move || match profile.get() {
+    let content = move || {
+        match profile.get() {
         None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, profiles.loading).to_string()) rows=3 /> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
         Some(Ok(profile)) => {
@@ -71,6 +72,7 @@ pub fn BillingProfilePage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
         <p class="back-link"><A href="/billing/profiles"><span aria-hidden="true">"← "</span>{t!(i18n, profiles.back)}</A></p>

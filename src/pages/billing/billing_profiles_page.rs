@@ -19,7 +19,8 @@ pub fn BillingProfilesPage() -> impl IntoView {
         async move { api.billing_profiles().await }
     });
     let retry = Callback::new(move |()| profiles.refetch());
-    let list = move || match profiles.get() {
+    let list = move || {
+        match profiles.get() {
         None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, profiles.loading).to_string()) rows=2 /> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
         Some(Ok(list)) if list.is_empty() => view! { <p class="empty-state">{t!(i18n, profiles.empty)}</p> }.into_any(),
@@ -62,6 +63,7 @@ pub fn BillingProfilesPage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
         <DocumentTitle title=Signal::derive(move || t_string!(i18n, nav.billing_profiles).to_string()) />

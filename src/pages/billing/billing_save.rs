@@ -41,7 +41,8 @@ impl<I: PartialEq + Send + Sync + 'static> BillingSave<I> {
 
     /// The guard of `intent` (the same intent gets the same key) with `if_match` when the change needs one.
     pub fn guard(&self, intent: I, if_match: Option<String>) -> ChangeGuard {
-        let key = self.keys.try_update_value(|k| k.key_for(intent, new_idempotency_key)).unwrap_or_else(new_idempotency_key);
+        let key =
+            self.keys.try_update_value(|k| k.key_for(intent, new_idempotency_key)).unwrap_or_else(new_idempotency_key);
         ChangeGuard { if_match, idempotency_key: key }
     }
 

@@ -26,7 +26,9 @@ pub fn CardFields(
     let message = move |field: &'static str| field_message(i18n, draft, problems, brand, field);
     let touch = move |field: &'static str| Callback::new(move |()| draft.touch(field));
     let number = new.then(|| {
-        let detected = move || brand.get().map(|brand| t_string!(i18n, card_form.brand_detected, brand = brand_name(brand)).to_string());
+        let detected = move || {
+            brand.get().map(|brand| t_string!(i18n, card_form.brand_detected, brand = brand_name(brand)).to_string())
+        };
         view! {
             <TextField
                 id="card-number"

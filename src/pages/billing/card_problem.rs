@@ -26,7 +26,8 @@ pub fn field_message(
     field: &'static str,
 ) -> Signal<Option<String>> {
     Signal::derive(move || {
-        let code = problems.local.with(|local| problems.server.with(|server| draft.shown_problem(field, local, server)))?;
+        let code =
+            problems.local.with(|local| problems.server.with(|server| draft.shown_problem(field, local, server)))?;
         Some(card_problem(i18n, field, code, brand.get()))
     })
 }

@@ -13,7 +13,10 @@ use contract::ErrorCode;
 use leptos::prelude::*;
 
 fn is_empty(update: &PaymentMethodUpdate) -> bool {
-    update.security_code.is_none() && update.expiry.is_none() && update.name_on_card.is_none() && update.address.is_none()
+    update.security_code.is_none()
+        && update.expiry.is_none()
+        && update.name_on_card.is_none()
+        && update.address.is_none()
 }
 
 /// **Edit** a stored card: only its security code, expiration date, name on card and address can change, then
@@ -77,7 +80,14 @@ pub fn EditCardForm(
             <CardFields draft problems=form_problems brand=Signal::stored(Some(brand)) new=false />
             {move || save.other_error().map(|error| view! { <SaveError error on_retry=submit /> })}
             <div class="pane-actions">
-                <button type="submit" class="button primary" aria-busy=move || save.saving.get().to_string()>
+                <button
+                    type="submit"
+                    class="button primary"
+                    aria-busy=move || save.saving.get().to_string()
+                    // Focus stays in the field until the click lands: its message, shown when it is left, must
+                    // not move the button away from under the pointer.
+                    on:mousedown=|event| event.prevent_default()
+                >
                     {t!(i18n, licenses_pane.save)}
                 </button>
                 <span class="field-hint" role="status">

@@ -21,6 +21,12 @@ pub fn ExpiryFields(
     let first = draft.year.with_untracked(|y| y.parse().unwrap_or(this_year)).min(this_year);
     let invalid = move || error.with(Option::is_some).to_string();
     let touch = move |_| draft.touch("expiry");
+    // Once both parts are chosen the expiry is checked, without waiting for the field to be left.
+    let touch_when_complete = move || {
+        if !draft.month.with_untracked(String::is_empty) && !draft.year.with_untracked(String::is_empty) {
+            draft.touch("expiry");
+        }
+    };
     view! {
         <fieldset class="field expiry-fields" aria-describedby="card-expiry-error">
             <legend>{t!(i18n, card_form.expiry_legend)}</legend>
@@ -31,7 +37,10 @@ pub fn ExpiryFields(
                         autocomplete="cc-exp-month"
                         aria-invalid=invalid
                         prop:value=move || draft.month.get()
-                        on:change=move |event| draft.month.set(event_target_value(&event))
+                        on:change=move |event| {
+                            draft.month.set(event_target_value(&event));
+                            touch_when_complete();
+                        }
                         on:blur=touch
                     >
                         <option value="" selected=move || draft.month.with(String::is_empty)>"--"</option>
@@ -48,7 +57,10 @@ pub fn ExpiryFields(
                         autocomplete="cc-exp-year"
                         aria-invalid=invalid
                         prop:value=move || draft.year.get()
-                        on:change=move |event| draft.year.set(event_target_value(&event))
+                        on:change=move |event| {
+                            draft.year.set(event_target_value(&event));
+                            touch_when_complete();
+                        }
                         on:blur=touch
                     >
                         <option value="" selected=move || draft.year.with(String::is_empty)>"----"</option>

@@ -21,7 +21,15 @@ pub fn InvoiceLines(
             let rate = (line.tax_rate * Decimal::ONE_HUNDRED).normalize().to_string();
             let tax = {
                 let tax = line.tax.clone();
-                move || t_string!(i18n, invoices.tax_at, amount = format::money(locale_code(i18n), &tax), rate = rate.clone()).to_string()
+                move || {
+                    t_string!(
+                        i18n,
+                        invoices.tax_at,
+                        amount = format::money(locale_code(i18n), &tax),
+                        rate = rate.clone()
+                    )
+                    .to_string()
+                }
             };
             view! {
                 <tr>

@@ -33,7 +33,8 @@ pub fn InvoicePage() -> impl IntoView {
             query => format!("/billing/invoices?{query}"),
         }
     };
-    let content = move || match detail.get() {
+    let content = move || {
+        match detail.get() {
         None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, invoices.loading_one).to_string()) rows=4 /> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
         Some(Ok(detail)) => {
@@ -63,6 +64,7 @@ pub fn InvoicePage() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
         <p class="back-link"><A href=back><span aria-hidden="true">"← "</span>{t!(i18n, invoices.back)}</A></p>

@@ -61,7 +61,8 @@ mod tests {
     #[test]
     fn totals_are_exact_and_per_currency() {
         let list = [invoice("0.10", "SEK"), invoice("0.20", "SEK"), invoice("1725.05", "EUR"), invoice("0.01", "SEK")];
-        let totals: Vec<String> = totals_per_currency(&list).iter().map(|m| format!("{} {}", m.amount, m.currency.code())).collect();
+        let totals: Vec<String> =
+            totals_per_currency(&list).iter().map(|m| format!("{} {}", m.amount, m.currency.code())).collect();
         assert_eq!(totals, ["1725.05 EUR", "0.31 SEK"]);
     }
 }

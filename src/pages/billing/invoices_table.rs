@@ -23,8 +23,13 @@ pub fn InvoicesTable(
             let date = move || format::date(locale_code(i18n), date);
             let period = move || {
                 let locale = locale_code(i18n);
-                t_string!(i18n, invoices.period, from = format::date(locale, period_start), to = format::date(locale, period_end))
-                    .to_string()
+                t_string!(
+                    i18n,
+                    invoices.period,
+                    from = format::date(locale, period_start),
+                    to = format::date(locale, period_end)
+                )
+                .to_string()
             };
             let amount = move || format::money(locale_code(i18n), &amount);
             view! {

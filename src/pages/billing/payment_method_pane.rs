@@ -37,7 +37,10 @@ pub fn PaymentMethodPane(
         _ => t_string!(i18n, cards.pane_title).to_string(),
     });
     let content = move || match method.get() {
-        None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, cards.loading).to_string()) rows=3 /> }.into_any(),
+        None => {
+            view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, cards.loading).to_string()) rows=3 /> }
+                .into_any()
+        }
         Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
         Some(Ok(method)) if editing => view! { <EditCardForm method close /> }.into_any(),
         Some(Ok(method)) => {

@@ -39,7 +39,8 @@ pub fn ProfileMethodPane(
     });
     // The form is made once, from the profile as loaded; it stays while the profile reloads underneath.
     let loaded = Memo::new(move |_| profile.with(|p| p.as_ref().map(|r| r.as_ref().map(|_| ()).map_err(Clone::clone))));
-    let form = move || match loaded.get() {
+    let form = move || {
+        match loaded.get() {
         None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, profiles.loading).to_string()) rows=3 /> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error on_retry=Callback::new(move |()| profile.refetch()) /> }.into_any(),
         Some(Ok(())) => {
@@ -50,6 +51,7 @@ pub fn ProfileMethodPane(
                 (MethodChange::Replace, _) => view! { <ReplaceMethodForm profile close /> }.into_any(),
             }
         }
+    }
     };
     view! {
         <Pane title close_href>

@@ -81,7 +81,11 @@ pub fn ReplaceMethodForm(
         save.run(request, move |updated: BillingProfile| {
             draft.wipe();
             if let Some(method) = updated.payment_method {
-                confirmations.0.set(Some(Confirmation::ProfileMethodChanged { profile: name, brand: method.brand, last4: method.last4 }));
+                confirmations.0.set(Some(Confirmation::ProfileMethodChanged {
+                    profile: name,
+                    brand: method.brand,
+                    last4: method.last4,
+                }));
             }
             close.run(());
         });
@@ -151,7 +155,14 @@ pub fn ReplaceMethodForm(
             </Show>
             {move || save.other_error().map(|error| view! { <SaveError error on_retry=submit /> })}
             <div class="pane-actions">
-                <button type="submit" class="button primary" aria-busy=move || save.saving.get().to_string()>
+                <button
+                    type="submit"
+                    class="button primary"
+                    aria-busy=move || save.saving.get().to_string()
+                    // Focus stays in the field until the click lands: its message, shown when it is left, must
+                    // not move the button away from under the pointer.
+                    on:mousedown=|event| event.prevent_default()
+                >
                     {t!(i18n, licenses_pane.save)}
                 </button>
                 {move || save.saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}

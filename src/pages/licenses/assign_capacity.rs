@@ -34,7 +34,11 @@ pub fn AssignCapacity(
                 .into_any(),
             );
         }
-        let needed = t_string!(i18n, assign_pane.missing, chosen, available, missing).to_string();
+        let needed = if missing == 1 {
+            t_string!(i18n, assign_pane.missing_one, chosen, available).to_string()
+        } else {
+            t_string!(i18n, assign_pane.missing, chosen, available, missing).to_string()
+        };
         let remedy = match &s.allowed_actions.buy {
             Permission::Allowed => {
                 let back = contract::paths::encode(&format!("/licenses/{encoded}/assign"));

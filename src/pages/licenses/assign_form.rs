@@ -8,6 +8,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
 use crate::state::assign_drafts::use_assign_drafts;
+use crate::state::confirmation::{use_confirmations, Confirmation};
 use contract::directory::Person;
 use contract::licenses::{AssignOutcome, AssignRequest};
 use contract::subscriptions::{DenialReason, Permission};
@@ -30,7 +31,10 @@ pub fn AssignForm(
     let api = use_api();
     let current = expect_context::<CurrentLicenses>();
     let subscription = current.loaded();
-    let chosen = use_assign_drafts().chosen(&id);
+    let chosen_draft = use_assign_drafts().chosen(&id);
+    let chosen = RwSignal::from(chosen_draft.clone());
+    let confirmations = use_confirmations();
+    let product = subscription.with_untracked(|s| s.as_ref().map(|s| s.product.name.clone())).unwrap_or_default();
     let chosen_ids = Signal::derive(move || chosen.with(|c| c.iter().map(|p| p.id.clone()).collect::<Vec<_>>()));
     let refusal = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
@@ -83,7 +87,7 @@ pub fn AssignForm(
                 .try_update_value(|k| k.key_for(ids.clone(), new_idempotency_key))
                 .unwrap_or_else(new_idempotency_key);
             let guard = ChangeGuard { if_match: None, idempotency_key: key };
-            let (api, id) = (api.clone(), id.clone());
+            let (api, id, draft, product) = (api.clone(), id.clone(), chosen_draft.clone(), product.clone());
             assigning.set(true);
             error.set(None);
             spawn_local(async move {
@@ -96,8 +100,19 @@ pub fn AssignForm(
                             .collect();
                         let done =
                             |o: AssignOutcome| matches!(o, AssignOutcome::Assigned | AssignOutcome::AlreadyAssigned);
-                        chosen
+                        // Through the draft itself: the pane may have closed while the answer was on its way.
+                        draft
                             .update(|c| c.retain(|p| outcomes.iter().any(|r| r.person.id == p.id && !done(r.outcome))));
+                        let assigned: Vec<&Person> = outcomes
+                            .iter()
+                            .filter(|r| r.outcome == AssignOutcome::Assigned)
+                            .map(|r| &r.person)
+                            .collect();
+                        if !assigned.is_empty() {
+                            let person = (assigned.len() == 1).then(|| assigned[0].display_name.clone());
+                            let count = assigned.len();
+                            confirmations.0.set(Some(Confirmation::Assigned { product, person, count }));
+                        }
                         results.set(outcomes);
                         current.changed(None);
                     }
@@ -118,6 +133,7 @@ pub fn AssignForm(
     };
     let navigate = use_navigate();
     let close = move || navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
+    let combobox_id = id.clone();
     let blocked = move || chosen.with(Vec::is_empty) || missing.get() > 0 || denial.get().is_some();
 
     view! {
@@ -126,7 +142,9 @@ pub fn AssignForm(
             let reason = labels::denial(i18n, reason, date.map(|d| format::date(locale_code(i18n), d)));
             view! { <p class="field-error" role="alert">{t_string!(i18n, assign_pane.not_allowed, reason).to_string()}</p> }
         })}
-        <PeopleCombobox subscription=id.clone() chosen=chosen_ids on_pick />
+        <Show when=move || denial.with(Option::is_none)>
+            <PeopleCombobox subscription=combobox_id.clone() chosen=chosen_ids on_pick />
+        </Show>
         <p class="field-error" role="alert">{move || refusal.get()}</p>
         <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
         <ChosenPeople chosen on_remove />

@@ -16,13 +16,34 @@ pub fn AssignmentsTable(
     selected: RwSignal<Vec<Person>>,
     /// The search text the page answers (its matches are marked).
     query: String,
+    /// Whether licenses can be assigned now (the empty list then suggests it).
+    #[prop(into)]
+    can_assign: Signal<bool>,
+    /// Goes to another page (offered when this one is past the last, e.g. after unassigning its people).
+    on_page: Callback<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if page.items.is_empty() && page.total > 0 {
+        let (number, pages) = (page.page, page.page_count());
+        return view! {
+            <div class="empty-state" role="status">
+                <p>{move || t_string!(i18n, licenses.no_such_page, page = number, pages).to_string()}</p>
+                <button type="button" class="button" on:click=move |_| on_page.run(pages)>
+                    {move || t_string!(i18n, licenses.last_page, pages).to_string()}
+                </button>
+            </div>
+        }
+        .into_any();
+    }
     if page.items.is_empty() {
-        let message = if query.trim().is_empty() {
-            t_string!(i18n, licenses.none_assigned).to_string()
-        } else {
-            t_string!(i18n, licenses.none_found, query = query.clone()).to_string()
+        let message = move || {
+            if !query.trim().is_empty() {
+                t_string!(i18n, licenses.none_found, query = query.clone()).to_string()
+            } else if can_assign.get() {
+                t_string!(i18n, licenses.none_assigned).to_string()
+            } else {
+                t_string!(i18n, licenses.none_assigned_closed).to_string()
+            }
         };
         return view! { <p class="empty-state" role="status">{message}</p> }.into_any();
     }

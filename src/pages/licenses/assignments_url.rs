@@ -1,7 +1,7 @@
 //! The licenses page's search text and page number live in the URL, so they survive a reload and Back.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{query_signal_with_options, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The people list's URL state.
@@ -11,32 +11,37 @@ pub struct AssignmentsUrl {
     pub text: Memo<String>,
     /// The page, from 1 (anything else in the URL reads as 1).
     pub page: Memo<u32>,
-    set_text: SignalSetter<Option<String>>,
-    set_page: SignalSetter<Option<String>>,
+    /// Shows the search text and page: `(text, page, replace)`; typing replaces the history entry, paging adds one.
+    show: Callback<(String, u32, bool)>,
 }
 
 impl AssignmentsUrl {
     /// Binds to the current route's query string.
     pub fn from_route() -> Self {
         let map = use_query_map();
+        let location = use_location();
+        let navigate = use_navigate();
         let text = Memo::new(move |_| map.with(|m| m.get("q").unwrap_or_default()));
         let page = Memo::new(move |_| map.with(|m| parse_page(m.get("page").as_deref())));
-        let setter = |key: &'static str, replace: bool| {
-            let options = NavigateOptions { replace, scroll: false, ..Default::default() };
-            query_signal_with_options::<String>(key, options).1
-        };
-        Self { text, page, set_text: setter("q", true), set_page: setter("page", false) }
+        let show = Callback::new(move |(text, page, replace): (String, u32, bool)| {
+            let query = contract::paths::query([
+                ("q", Some(text).filter(|t| !t.is_empty())),
+                ("page", (page > 1).then(|| page.to_string())),
+            ]);
+            let path = location.pathname.get_untracked();
+            navigate(&format!("{path}{query}"), NavigateOptions { replace, scroll: false, ..Default::default() });
+        });
+        Self { text, page, show }
     }
 
-    /// Searches for `text` from the first page.
+    /// Searches for `text` from the first page (one history entry however much is typed).
     pub fn search(&self, text: String) {
-        self.set_page.set(None);
-        self.set_text.set(Some(text).filter(|t| !t.is_empty()));
+        self.show.run((text, 1, true));
     }
 
     /// Goes to `page`.
     pub fn go_to(&self, page: u32) {
-        self.set_page.set((page > 1).then(|| page.to_string()));
+        self.show.run((self.text.get_untracked(), page, false));
     }
 }
 

@@ -99,7 +99,11 @@ pub fn UnassignDialog(
             <h2 id="unassign-title">{t!(i18n, unassign.title)}</h2>
             <div id="unassign-message">
                 <p>{message}</p>
-                <p>{t!(i18n, unassign.consequence)}</p>
+                <p>{move || if count == 1 {
+                    t_string!(i18n, unassign.consequence_one).to_string()
+                } else {
+                    t_string!(i18n, unassign.consequence).to_string()
+                }}</p>
             </div>
             <ul class="names">{names}</ul>
             {(more > 0).then(|| view! { <p>{move || t_string!(i18n, unassign.more, count = more).to_string()}</p> })}

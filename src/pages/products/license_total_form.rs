@@ -120,7 +120,11 @@ pub fn LicenseTotalForm(
         }
         let delta = input.with(|text| subscription.with(|s| s.as_ref().and_then(|s| difference(text, s))))?;
         let signed = if delta > 0 { format!("+{delta}") } else { format!("−{}", delta.unsigned_abs()) };
-        Some(t_string!(i18n, licenses_pane.difference, change = signed).to_string())
+        Some(if delta.unsigned_abs() == 1 {
+            t_string!(i18n, licenses_pane.difference_one, change = signed).to_string()
+        } else {
+            t_string!(i18n, licenses_pane.difference, change = signed).to_string()
+        })
     };
     let problem = move || checked.get().and_then(Result::err).filter(|_| edited.get());
     let invalid = move || problem().is_some_and(|p| p.is_invalid());

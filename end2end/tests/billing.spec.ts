@@ -1,0 +1,399 @@
+import { test, expect, type Page, type Locator } from '@playwright/test';
+import { signIn, expectAccessible, armFault, resetData } from './helpers';
+
+test.beforeEach(async ({ request }) => resetData(request));
+test.afterEach(async ({ request }) => resetData(request));
+
+interface Money { amount: string; currency: string }
+interface Invoice { id: string; number: string; date: string; amount: Money }
+interface Line { product: string; quantity: number; unit_price: Money; tax: Money; amount: Money }
+interface PaymentMethod { id: string; brand: string; last4: string; expiry: { year: number; month: number } }
+
+/** A date as `YYYY-MM-DD` in local time (the app uses the browser's local date). */
+function iso(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The same day `months` months earlier (the month's last day where it is shorter), as the app computes it. */
+function monthsBefore(date: Date, months: number): Date {
+  const first = new Date(date.getFullYear(), date.getMonth() - months, 1);
+  const last = new Date(first.getFullYear(), first.getMonth() + 1, 0).getDate();
+  return new Date(first.getFullYear(), first.getMonth(), Math.min(date.getDate(), last));
+}
+
+async function invoicesIn(page: Page, from: string, to: string): Promise<Invoice[]> {
+  const response = await page.request.get(`/api/v1/invoices?from=${from}&to=${to}`);
+  expect(response.ok()).toBeTruthy();
+  return response.json();
+}
+
+/** Exact cents of a decimal string (no floats). */
+function cents(amount: string): bigint {
+  const [whole, fraction = ''] = amount.split('.');
+  const sign = whole.startsWith('-') ? -1n : 1n;
+  return sign * (BigInt(whole.replace('-', '')) * 100n + BigInt((fraction + '00').slice(0, 2)));
+}
+
+/** Money formatted the way the app formats it in English (Intl, from the exact decimal string). */
+function shown(cents: bigint, currency: string): string {
+  const text = `${cents < 0n ? '-' : ''}${(cents < 0n ? -cents : cents) / 100n}.${String((cents < 0n ? -cents : cents) % 100n).padStart(2, '0')}`;
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(text as unknown as number);
+}
+
+function invoiceRows(page: Page): Locator {
+  return page.getByRole('table', { name: 'Invoices in the date range' }).locator('tbody tr');
+}
+
+test('Past 3 months is the default; Past 6 months shows more, and the URL keeps it across a reload', async ({ page }) => {
+  await signIn(page, '/billing/invoices');
+  const today = new Date();
+  const range = page.getByRole('combobox', { name: 'Date range' });
+  await expect(range).toHaveValue('3m');
+  const three = await invoicesIn(page, iso(monthsBefore(today, 3)), iso(today));
+  await expect(invoiceRows(page)).toHaveCount(three.length);
+  await expect(invoiceRows(page).first()).toContainText(three[0].number);
+  // The totals add up each currency exactly.
+  const totals = page.getByRole('region', { name: 'Total for this date range' });
+  for (const currency of new Set(three.map((i) => i.amount.currency))) {
+    const sum = three.filter((i) => i.amount.currency === currency).reduce((s, i) => s + cents(i.amount.amount), 0n);
+    await expect(totals).toContainText(shown(sum, currency));
+  }
+  await expectAccessible(page);
+
+  await range.selectOption({ label: 'Past 6 months' });
+  await expect(page).toHaveURL(/range=6m/);
+  const six = await invoicesIn(page, iso(monthsBefore(today, 6)), iso(today));
+  expect(six.length).toBeGreaterThan(three.length);
+  await expect(invoiceRows(page)).toHaveCount(six.length);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Date range' })).toHaveValue('6m');
+  await expect(invoiceRows(page)).toHaveCount(six.length);
+  await page.goBack();
+  await expect(page.getByRole('combobox', { name: 'Date range' })).toHaveValue('3m');
+  await expect(invoiceRows(page)).toHaveCount(three.length);
+});
+
+test('a typed date range shows the invoices dated within it, both ends included', async ({ page }) => {
+  await signIn(page, '/billing/invoices');
+  await page.getByRole('combobox', { name: 'Date range' }).selectOption({ label: 'Specify a date range' });
+  // Invoices are dated on the first of a month: a range from one first to another includes both.
+  const today = new Date();
+  const from = iso(new Date(today.getFullYear(), today.getMonth() - 5, 1));
+  const to = iso(new Date(today.getFullYear(), today.getMonth() - 3, 1));
+  await page.getByRole('textbox', { name: 'From' }).fill(from);
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill(to);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(new RegExp(`range=custom&from=${from}&to=${to}`));
+  const expected = await invoicesIn(page, from, to);
+  expect(expected.map((i) => i.date)).toContain(from);
+  expect(expected.map((i) => i.date)).toContain(to);
+  await expect(invoiceRows(page)).toHaveCount(expected.length);
+  await expect(invoiceRows(page).last()).toContainText(expected[expected.length - 1].number);
+  await expectAccessible(page);
+});
+
+test('a wrong date range is explained beside the dates, keeps what was typed, and shows nothing new', async ({ page }) => {
+  await signIn(page, '/billing/invoices');
+  await page.getByRole('combobox', { name: 'Date range' }).selectOption({ label: 'Specify a date range' });
+  const url = page.url();
+  const from = page.getByRole('textbox', { name: 'From' });
+  const to = page.getByRole('textbox', { name: 'To', exact: true });
+  await from.fill('2026-05-01');
+  await to.fill('2026-04-01');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(from).toHaveAccessibleDescription('The first day must be on or before the last day.');
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(from).toHaveValue('2026-05-01');
+  await expect(to).toHaveValue('2026-04-01');
+  expect(page.url()).toBe(url);
+  await expectAccessible(page);
+
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 2);
+  await to.fill(iso(tomorrow));
+  await expect(to).toHaveAccessibleDescription("The last day can't be in the future.");
+  await to.fill('');
+  await expect(to).toHaveAccessibleDescription('Enter the last day of the range.');
+  await from.fill('2019-01-01');
+  await to.fill('2026-01-01');
+  await expect(from).toHaveAccessibleDescription('A date range can be at most 3 years long. Choose a later first day.');
+  await to.fill('2019-06-30');
+  await expect(from).toHaveAccessibleDescription('');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/from=2019-01-01&to=2019-06-30/);
+});
+
+test('a range without invoices says so and offers a longer one, one click away', async ({ page }) => {
+  const today = new Date();
+  // Invoices are dated on the first: the 2nd to the 20th of last month has none.
+  const from = iso(new Date(today.getFullYear(), today.getMonth() - 1, 2));
+  const to = iso(new Date(today.getFullYear(), today.getMonth() - 1, 20));
+  await signIn(page, `/billing/invoices?range=custom&from=${from}&to=${to}`);
+  await expect(page.getByText(/There are no invoices from .* to .*\./)).toBeVisible();
+  await expect(page.getByText('Invoices may be older: try a longer date range.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Show a longer date range' }).click();
+  await expect(invoiceRows(page).first()).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'From' })).not.toHaveValue(from);
+});
+
+test('an invoice lists its lines, and subtotal and tax add up to the total exactly', async ({ page }) => {
+  await signIn(page, '/billing/invoices?range=6m');
+  const today = new Date();
+  const [first] = await invoicesIn(page, iso(monthsBefore(today, 6)), iso(today));
+  await page.getByRole('link', { name: first.number, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Invoice ${first.number}` })).toBeVisible();
+  const detail = await (await page.request.get(`/api/v1/invoices/${first.id}`)).json();
+  const lines: Line[] = detail.lines;
+  const table = page.getByRole('table', { name: 'Invoice lines' });
+  await expect(table.locator('tbody tr')).toHaveCount(lines.length);
+  const currency = first.amount.currency;
+  const subtotal = lines.reduce((s, l) => s + cents(l.amount.amount), 0n);
+  const tax = lines.reduce((s, l) => s + cents(l.tax.amount), 0n);
+  for (const line of lines) {
+    expect(cents(line.amount.amount)).toBe(cents(line.unit_price.amount) * BigInt(line.quantity));
+    const row = table.getByRole('row', { name: new RegExp(line.product.replace(/[()]/g, '.')) });
+    await expect(row).toContainText(shown(cents(line.amount.amount), currency));
+  }
+  expect(subtotal + tax).toBe(cents(first.amount.amount));
+  await expect(table.getByRole('row', { name: /Subtotal/ })).toContainText(shown(subtotal, currency));
+  await expect(table.getByRole('row', { name: /^Tax/ })).toContainText(shown(tax, currency));
+  await expect(table.getByRole('row', { name: /Total/ })).toContainText(shown(subtotal + tax, currency));
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Back to Invoices' }).click();
+  await expect(page).toHaveURL(/\/billing\/invoices\?range=6m$/);
+});
+
+test('Download PDF gives the invoice as a PDF with its total', async ({ page }) => {
+  await signIn(page, '/billing/invoices');
+  const today = new Date();
+  const [first] = await invoicesIn(page, iso(monthsBefore(today, 3)), iso(today));
+  await page.getByRole('link', { name: first.number, exact: true }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${first.number}.pdf`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const pdf = Buffer.concat(chunks).toString('latin1');
+  expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+  expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
+  expect(pdf).toContain(`(Invoice ${first.number})`);
+  const whole = first.amount.amount.split('.')[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  expect(pdf).toContain(`(${whole}.${first.amount.amount.split('.')[1] ?? '00'} ${first.amount.currency})`);
+});
+
+test("edit a card: only its security code, expiry, name and address, then Save", async ({ page }) => {
+  await signIn(page, '/billing/payment-methods');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Visa ending in 4242' }).click();
+  const pane = page.getByRole('dialog', { name: 'Visa ending in 4242' });
+  await expect(pane.getByText('Åsa Öström')).toBeVisible();
+  await expectAccessible(page);
+  await pane.getByRole('link', { name: 'Edit' }).click();
+  const form = page.getByRole('dialog', { name: 'Visa ending in 4242' });
+  await expect(form.getByRole('textbox', { name: 'Card number' })).toHaveCount(0);
+  const year = String(new Date().getFullYear() + 6);
+  await form.getByRole('combobox', { name: 'Month' }).selectOption('4');
+  await form.getByRole('combobox', { name: 'Year' }).selectOption(year);
+  await form.getByRole('textbox', { name: 'Security code' }).fill('98');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('textbox', { name: 'Security code' })).toHaveAccessibleDescription(/3 digits on the back/);
+  await expect(form.getByRole('combobox', { name: 'Year' })).toHaveValue(year);
+  await expectAccessible(page);
+  await form.getByRole('textbox', { name: 'Security code' }).fill('987');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 is updated.' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Visa ending in 4242/ })).toContainText(`04/${year}`);
+  const card: PaymentMethod = await (await page.request.get('/api/v1/payment-methods/pm-visa')).json();
+  expect(card.expiry).toEqual({ year: Number(year), month: 4 });
+  expect(card.last4).toBe('4242');
+});
+
+test('add a card: checked as typed, sent once, never stored in the browser, gone when the pane closes', async ({ page }) => {
+  const consoleLines: string[] = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  const requests: { method: string; url: string; body: string }[] = [];
+  page.on('request', (r) => requests.push({ method: r.method(), url: r.url(), body: r.postData() ?? '' }));
+  await signIn(page, '/billing/payment-methods');
+  await page.getByRole('link', { name: 'Add a payment method' }).click();
+  const pane = page.getByRole('dialog', { name: 'Add a payment method' });
+  const number = pane.getByRole('textbox', { name: 'Card number' });
+  await number.fill('4111 1111 1111 1112');
+  await number.blur();
+  await expect(number).toHaveAccessibleDescription(/That isn't a valid card number/);
+  await expect(pane.getByRole('status').filter({ hasText: 'Visa card' })).toBeVisible();
+  await number.fill('6011 1111 1111 1117');
+  await expect(number).toHaveAccessibleDescription(/We accept Visa, Mastercard and American Express/);
+  await number.fill('3782 822463 10005');
+  await expect(pane.getByRole('status').filter({ hasText: 'American Express card' })).toBeVisible();
+  const code = pane.getByRole('textbox', { name: 'Security code' });
+  await code.fill('123');
+  await code.blur();
+  await expect(code).toHaveAccessibleDescription(/4 digits on its front/);
+  await number.fill('4111 1111 1111 1111');
+  await expect(code).toHaveAccessibleDescription('The 3 digits on the back of the card.');
+  await expect(number).toHaveAccessibleDescription('Visa, Mastercard or American Express. Spaces are fine.');
+
+  const now = new Date();
+  const month = pane.getByRole('combobox', { name: 'Month' });
+  const year = pane.getByRole('combobox', { name: 'Year' });
+  if (now.getMonth() > 0) {
+    // Last month of this year has passed (in January no past month can be chosen at all).
+    await month.selectOption(String(now.getMonth()));
+    await year.selectOption(String(now.getFullYear()));
+    await month.blur();
+    await expect(pane.getByText('This card has expired.')).toBeVisible();
+  }
+  await month.selectOption('1');
+  await year.selectOption(String(now.getFullYear() + 3));
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'United States' });
+  await pane.getByRole('textbox', { name: 'Street address' }).fill('1 Market St');
+  await pane.getByRole('textbox', { name: 'City' }).fill('San Francisco');
+  await pane.getByRole('textbox', { name: 'Postal code' }).fill('9410');
+  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(pane.getByRole('textbox', { name: 'Postal code' })).toHaveAccessibleDescription(/doesn't look like a postal code/);
+  await expect(pane.getByRole('textbox', { name: 'State or province' })).toHaveAccessibleDescription('Enter the state or province.');
+  await expect(pane.getByRole('textbox', { name: 'Postal code' })).toBeFocused();
+  await expectAccessible(page);
+  expect(requests.filter((r) => r.method === 'POST' && r.url.includes('/payment-methods'))).toHaveLength(0);
+
+  await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Sweden' });
+  await expect(pane.getByRole('textbox', { name: 'State or province' })).toHaveCount(0);
+  await pane.getByRole('textbox', { name: 'Postal code' }).fill('111 51');
+  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 1111 is added.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Visa ending in 1111' })).toBeVisible();
+
+  // The number and security code went out once, in the one request that adds the card, and nowhere else.
+  const secrets = ['4111111111111111', '4111 1111 1111 1111', '"security_code":"123"'];
+  const carrying = requests.filter((r) => secrets.some((s) => r.body.includes(s) || r.url.includes(s.replace(/ /g, ''))));
+  expect(carrying.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /api/v1/payment-methods']);
+  expect(requests.some((r) => /4111\s?1111/.test(decodeURIComponent(r.url)))).toBe(false);
+  expect(consoleLines.filter((line) => /4111\s?1111|1111 1111/.test(line))).toEqual([]);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + location.href + history.length);
+  expect(stored).not.toMatch(/4111\s?1111|\b123\b/);
+  expect(await page.content()).not.toMatch(/4111\s?1111\s?1111\s?1111/);
+  // Opening the pane again starts empty.
+  await page.getByRole('link', { name: 'Add a payment method' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add a payment method' }).getByRole('textbox', { name: 'Card number' })).toHaveValue('');
+  await expect(page.getByRole('dialog', { name: 'Add a payment method' }).getByRole('textbox', { name: 'Security code' })).toHaveValue('');
+});
+
+test('an added card whose answer is lost is added once when tried again', async ({ page, request }) => {
+  await signIn(page, '/billing/payment-methods/add');
+  const pane = page.getByRole('dialog', { name: 'Add a payment method' });
+  await pane.getByRole('textbox', { name: 'Card number' }).fill('5555 5555 5555 4444');
+  await pane.getByRole('combobox', { name: 'Month' }).selectOption('6');
+  await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 2));
+  await pane.getByRole('textbox', { name: 'Security code' }).fill('321');
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Germany' });
+  await pane.getByRole('textbox', { name: 'Street address' }).fill('Unter den Linden 1');
+  await pane.getByRole('textbox', { name: 'City' }).fill('Berlin');
+  await pane.getByRole('textbox', { name: 'Postal code' }).fill('10117');
+  const keys: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/v1/payment-methods')) keys.push(r.headers()['idempotency-key']);
+  });
+  await armFault(request, { method: 'POST', path: '/api/v1/payment-methods', after: true });
+  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(pane.getByRole('alert')).toContainText("won't be made or charged twice");
+  await expect(pane.getByRole('textbox', { name: 'Card number' })).toHaveValue('5555 5555 5555 4444');
+  await pane.getByRole('button', { name: 'Try again' }).click();
+  await expect(pane).toBeHidden();
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  const cards: PaymentMethod[] = await (await page.request.get('/api/v1/payment-methods')).json();
+  expect(cards.filter((c) => c.last4 === '4444')).toHaveLength(1);
+  await expect(page.getByRole('link', { name: 'Mastercard ending in 4444' })).toHaveCount(1);
+});
+
+test("replace a billing profile's payment method with another card", async ({ page }) => {
+  await signIn(page, '/billing/profiles');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Contoso AB – Stockholm' }).click();
+  const method = page.getByRole('region', { name: 'Payment method' });
+  await expect(method).toContainText('Visa ending in 4242');
+  await expect(page.getByRole('region', { name: 'Bill-to address' })).toContainText('Sweden');
+  await expectAccessible(page);
+  await method.getByRole('link', { name: 'Replace' }).click();
+  const pane = page.getByRole('dialog', { name: 'Replace payment method' });
+  await expect(pane.getByText("It's paid with Visa ending in 4242 now.")).toBeVisible();
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByText('Choose a card, or add a new one.')).toBeVisible();
+  await pane.getByRole('radio', { name: /American Express ending in 0005/ }).check();
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Contoso AB – Stockholm is now paid with American Express ending in 0005.' })).toBeVisible();
+  await expect(method).toContainText('American Express ending in 0005');
+  const profile = await (await page.request.get('/api/v1/billing-profiles/bp-stockholm')).json();
+  expect(profile.payment_method.id).toBe('pm-amex');
+});
+
+test('replace with a new card adds it and pays the profile with it', async ({ page }) => {
+  await signIn(page, '/billing/profiles/bp-berlin/replace-payment-method');
+  const pane = page.getByRole('dialog', { name: 'Replace payment method' });
+  await pane.getByRole('radio', { name: 'A new card' }).check();
+  await pane.getByRole('textbox', { name: 'Card number' }).fill('5555555555554444');
+  await pane.getByRole('combobox', { name: 'Month' }).selectOption('12');
+  await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 4));
+  await pane.getByRole('textbox', { name: 'Security code' }).fill('777');
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  // The bill-to address is filled in already.
+  await expect(pane.getByRole('combobox', { name: 'Country or region' })).toHaveValue('DE');
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Payment method' })).toContainText('Mastercard ending in 4444');
+});
+
+test("the profile's Edit changes its card's details", async ({ page }) => {
+  await signIn(page, '/billing/profiles/bp-stockholm');
+  await page.getByRole('region', { name: 'Payment method' }).getByRole('link', { name: 'Edit' }).click();
+  const pane = page.getByRole('dialog', { name: 'Edit payment method' });
+  const name = pane.getByRole('textbox', { name: 'Name on card' });
+  await expect(name).toHaveValue('Åsa Öström');
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByRole('status').filter({ hasText: "Nothing has changed, so there's nothing to save." })).toBeVisible();
+  await name.fill('');
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(name).toHaveAccessibleDescription("Enter the name as it's written on the card.");
+  await expect(name).toBeFocused();
+  await name.fill('Åsa M. Öström');
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Payment method' })).toContainText('Åsa M. Öström');
+});
+
+test('in Swedish: Fakturor, Senaste 6 månaderna, Betalningsmetoder, Lägg till en betalningsmetod, Ersätt, Spara', async ({ page }) => {
+  await signIn(page, '/billing/invoices');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByRole('heading', { name: 'Fakturor', level: 2 })).toBeVisible();
+  const range = page.getByRole('combobox', { name: 'Datumintervall' });
+  await expect(range.getByRole('option', { name: 'Senaste 3 månaderna' })).toHaveCount(1);
+  await range.selectOption({ label: 'Senaste 6 månaderna' });
+  await range.selectOption({ label: 'Ange ett datumintervall' });
+  await expect(page.getByRole('textbox', { name: 'Från' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Betalningsmetoder' }).first().click();
+  await page.getByRole('link', { name: 'Lägg till en betalningsmetod' }).click();
+  const add = page.getByRole('dialog', { name: 'Lägg till en betalningsmetod' });
+  await add.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await expect(add.getByRole('textbox', { name: 'Kortnummer' })).toHaveAccessibleDescription(/Ange kortnumret\./);
+  await expectAccessible(page);
+  await add.getByRole('button', { name: 'Stäng fönstret' }).click();
+  await page.getByRole('link', { name: 'Faktureringsprofiler' }).first().click();
+  await page.getByRole('link', { name: 'Contoso AB – Stockholm' }).click();
+  await page.getByRole('link', { name: 'Ersätt' }).click();
+  const replace = page.getByRole('dialog', { name: 'Ersätt betalningsmetod' });
+  await replace.getByRole('radio', { name: /American Express som slutar på 0005/ }).check();
+  await replace.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'betalas nu med American Express som slutar på 0005' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+});
