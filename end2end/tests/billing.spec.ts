@@ -359,6 +359,7 @@ test("the profile's Edit changes its card's details", async ({ page }) => {
   const pane = page.getByRole('dialog', { name: 'Edit payment method' });
   const name = pane.getByRole('textbox', { name: 'Name on card' });
   await expect(name).toHaveValue('Åsa Öström');
+  await expectAccessible(page);
   await pane.getByRole('button', { name: 'Save' }).click();
   await expect(pane.getByRole('status').filter({ hasText: "Nothing has changed, so there's nothing to save." })).toBeVisible();
   await name.fill('');

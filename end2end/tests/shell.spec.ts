@@ -28,16 +28,16 @@ test('an unknown product id says it was not found', async ({ page }) => {
 test('every area has a frame with its heading and navigation', async ({ page }) => {
   await signIn(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const [link, heading] of [
-    ['Licenses', 'Licenses'],
-    ['Invoices', 'Bills & payments'],
-    ['Payment methods', 'Bills & payments'],
-    ['Billing profiles', 'Bills & payments'],
-    ['Help', 'Help'],
+  for (const [link, heading, title] of [
+    ['Licenses', 'Licenses', 'Licenses'],
+    ['Invoices', 'Bills & payments', 'Invoices – Bills & payments'],
+    ['Payment methods', 'Bills & payments', 'Payment methods – Bills & payments'],
+    ['Billing profiles', 'Bills & payments', 'Billing profiles – Bills & payments'],
+    ['Help', 'Help', 'Help'],
   ]) {
     await nav.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    await expect(page).toHaveTitle(`${heading} – Self-service purchases`);
+    await expect(page).toHaveTitle(`${title} – Self-service purchases`);
     await expect(page.getByRole('main')).toBeFocused();
     await expect(nav.getByRole('link', { name: link, exact: true })).toHaveAttribute('aria-current', 'page');
     await expectAccessible(page);

@@ -27,6 +27,7 @@ mod postal_address;
 mod save_error;
 mod sign_in_prompt;
 mod status_badge;
+mod submit_bar;
 mod text_field;
 
 pub use app_footer::AppFooter;
@@ -55,4 +56,5 @@ pub use postal_address::PostalAddress;
 pub use save_error::SaveError;
 pub use sign_in_prompt::SignInPrompt;
 pub use status_badge::StatusBadge;
+pub use submit_bar::SubmitBar;
 pub use text_field::TextField;

@@ -3,7 +3,7 @@ use super::card_draft::CardDraft;
 use super::card_fields::CardFields;
 use super::card_problem::FormProblems;
 use crate::api::{fingerprint, use_api};
-use crate::components::{focus_first_invalid, SaveError};
+use crate::components::{focus_first_invalid, SaveError, SubmitBar};
 use crate::format;
 use crate::i18n::*;
 use crate::state::confirmation::{use_confirmations, Confirmation};
@@ -51,19 +51,11 @@ pub fn AddCardForm(
         }>
             <CardFields draft problems=form_problems brand new=true />
             {move || save.other_error().map(|error| view! { <SaveError error on_retry=add /> })}
-            <div class="pane-actions">
-                <button
-                    type="submit"
-                    class="button primary"
-                    aria-busy=move || save.saving.get().to_string()
-                    // Focus stays in the field until the click lands: its message, shown when it is left, must
-                    // not move the button away from under the pointer.
-                    on:mousedown=|event| event.prevent_default()
-                >
-                    {t!(i18n, card_form.add)}
-                </button>
-                {move || save.saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, card_form.adding)}</span> })}
-            </div>
+            <SubmitBar
+                label=Signal::derive(move || t_string!(i18n, card_form.add).to_string())
+                busy=save.saving
+                busy_text=Signal::derive(move || t_string!(i18n, card_form.adding).to_string())
+            />
         </form>
     }
 }

@@ -66,7 +66,7 @@ pub fn BillingProfilesPage() -> impl IntoView {
     }
     };
     view! {
-        <DocumentTitle title=Signal::derive(move || t_string!(i18n, nav.billing_profiles).to_string()) />
+        <DocumentTitle title=Signal::derive(move || format!("{} – {}", t_string!(i18n, nav.billing_profiles), t_string!(i18n, billing.title))) />
         <section aria-labelledby="section-title">
             <h2 id="section-title">{t!(i18n, nav.billing_profiles)}</h2>
             <p>{t!(i18n, billing.profiles_intro)}</p>

@@ -3,7 +3,7 @@ use super::card_draft::CardDraft;
 use super::card_fields::CardFields;
 use super::card_problem::FormProblems;
 use crate::api::{fingerprint, use_api, ApiError};
-use crate::components::{focus_first_invalid, SaveError};
+use crate::components::{focus_first_invalid, SaveError, SubmitBar};
 use crate::format;
 use crate::i18n::*;
 use crate::state::confirmation::{use_confirmations, Confirmation};
@@ -79,27 +79,12 @@ pub fn EditCardForm(
             <p class="field-hint">{t!(i18n, card_form.editable_hint)}</p>
             <CardFields draft problems=form_problems brand=Signal::stored(Some(brand)) new=false />
             {move || save.other_error().map(|error| view! { <SaveError error on_retry=submit /> })}
-            <div class="pane-actions">
-                <button
-                    type="submit"
-                    class="button primary"
-                    aria-busy=move || save.saving.get().to_string()
-                    // Focus stays in the field until the click lands: its message, shown when it is left, must
-                    // not move the button away from under the pointer.
-                    on:mousedown=|event| event.prevent_default()
-                >
-                    {t!(i18n, licenses_pane.save)}
-                </button>
-                <span class="field-hint" role="status">
-                    {move || if save.saving.get() {
-                        Some(t_string!(i18n, licenses_pane.saving).to_string())
-                    } else if unchanged.get() {
-                        Some(t_string!(i18n, card_form.nothing_changed).to_string())
-                    } else {
-                        None
-                    }}
-                </span>
-            </div>
+            <SubmitBar
+                label=Signal::derive(move || t_string!(i18n, licenses_pane.save).to_string())
+                busy=save.saving
+                busy_text=Signal::derive(move || t_string!(i18n, licenses_pane.saving).to_string())
+                note=Signal::derive(move || unchanged.get().then(|| t_string!(i18n, card_form.nothing_changed).to_string()))
+            />
         </form>
     }
 }

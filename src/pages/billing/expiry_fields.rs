@@ -6,7 +6,8 @@ use leptos::prelude::*;
 /// How many years ahead a card's expiry can be chosen.
 const YEARS_AHEAD: i32 = 20;
 
-/// *Expiration date*: month and year, as printed on the card.
+/// *Expiration date*: month and year, as printed on the card. Once both are chosen the expiry is checked, without
+/// waiting for the field to be left.
 #[component]
 pub fn ExpiryFields(
     /// What is typed.
@@ -19,58 +20,45 @@ pub fn ExpiryFields(
     let this_year = format::today_or_epoch().year();
     // A stored card's year stays choosable even when it is past.
     let first = draft.year.with_untracked(|y| y.parse().unwrap_or(this_year)).min(this_year);
-    let invalid = move || error.with(Option::is_some).to_string();
-    let touch = move |_| draft.touch("expiry");
-    // Once both parts are chosen the expiry is checked, without waiting for the field to be left.
-    let touch_when_complete = move || {
-        if !draft.month.with_untracked(String::is_empty) && !draft.year.with_untracked(String::is_empty) {
-            draft.touch("expiry");
+    let months: Vec<(String, String)> = (1..=12u8).map(|m| (m.to_string(), format!("{m:02}"))).collect();
+    let years: Vec<(String, String)> =
+        (first..=this_year + YEARS_AHEAD).map(|y| (y.to_string(), y.to_string())).collect();
+    let part = move |label: Signal<String>,
+                     autocomplete: &'static str,
+                     value: RwSignal<String>,
+                     options: Vec<(String, String)>,
+                     blank: &'static str| {
+        let on_change = move |event: leptos::ev::Event| {
+            value.set(event_target_value(&event));
+            if !draft.month.with_untracked(String::is_empty) && !draft.year.with_untracked(String::is_empty) {
+                draft.touch("expiry");
+            }
+        };
+        view! {
+            <label>
+                <span>{label}</span>
+                <select
+                    autocomplete=autocomplete
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    prop:value=move || value.get()
+                    on:change=on_change
+                    on:blur=move |_| draft.touch("expiry")
+                >
+                    <option value="" selected=move || value.with(String::is_empty)>{blank}</option>
+                    {options.into_iter().map(|(option, text)| {
+                        let chosen = option.clone();
+                        view! { <option value=option selected=move || value.with(|v| *v == chosen)>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
         }
     };
     view! {
         <fieldset class="field expiry-fields" aria-describedby="card-expiry-error">
             <legend>{t!(i18n, card_form.expiry_legend)}</legend>
             <div class="expiry-selects">
-                <label>
-                    <span>{t!(i18n, card_form.month_label)}</span>
-                    <select
-                        autocomplete="cc-exp-month"
-                        aria-invalid=invalid
-                        prop:value=move || draft.month.get()
-                        on:change=move |event| {
-                            draft.month.set(event_target_value(&event));
-                            touch_when_complete();
-                        }
-                        on:blur=touch
-                    >
-                        <option value="" selected=move || draft.month.with(String::is_empty)>"--"</option>
-                        {(1..=12).map(|month: u8| {
-                            let value = month.to_string();
-                            let selected = value.clone();
-                            view! { <option value=value selected=move || draft.month.with(|m| *m == selected)>{format!("{month:02}")}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>{t!(i18n, card_form.year_label)}</span>
-                    <select
-                        autocomplete="cc-exp-year"
-                        aria-invalid=invalid
-                        prop:value=move || draft.year.get()
-                        on:change=move |event| {
-                            draft.year.set(event_target_value(&event));
-                            touch_when_complete();
-                        }
-                        on:blur=touch
-                    >
-                        <option value="" selected=move || draft.year.with(String::is_empty)>"----"</option>
-                        {(first..=this_year + YEARS_AHEAD).map(|year| {
-                            let value = year.to_string();
-                            let selected = value.clone();
-                            view! { <option value=value selected=move || draft.year.with(|y| *y == selected)>{year}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                {part(Signal::derive(move || t_string!(i18n, card_form.month_label).to_string()), "cc-exp-month", draft.month, months, "--")}
+                {part(Signal::derive(move || t_string!(i18n, card_form.year_label).to_string()), "cc-exp-year", draft.year, years, "----")}
             </div>
             <p id="card-expiry-error" class="field-error">{error}</p>
         </fieldset>

@@ -20,7 +20,7 @@ pub fn PaymentMethodsPage() -> impl IntoView {
     });
     let retry = Callback::new(move |()| cards.refetch());
     view! {
-        <DocumentTitle title=Signal::derive(move || t_string!(i18n, nav.payment_methods).to_string()) />
+        <DocumentTitle title=Signal::derive(move || format!("{} – {}", t_string!(i18n, nav.payment_methods), t_string!(i18n, billing.title))) />
         <section aria-labelledby="section-title">
             <div class="section-header">
                 <h2 id="section-title">{t!(i18n, nav.payment_methods)}</h2>

@@ -3,7 +3,7 @@ use super::card_draft::CardDraft;
 use super::card_fields::CardFields;
 use super::card_problem::FormProblems;
 use crate::api::{fingerprint, new_idempotency_key, use_api, ChangeGuard, IntentKey};
-use crate::components::{focus_first_invalid, ErrorView, ExpiryBadge, SaveError};
+use crate::components::{focus_first_invalid, ErrorView, ExpiryBadge, SaveError, SubmitBar};
 use crate::format;
 use crate::i18n::*;
 use crate::labels;
@@ -154,19 +154,11 @@ pub fn ReplaceMethodForm(
                 <CardFields draft problems=form_problems brand new=true />
             </Show>
             {move || save.other_error().map(|error| view! { <SaveError error on_retry=submit /> })}
-            <div class="pane-actions">
-                <button
-                    type="submit"
-                    class="button primary"
-                    aria-busy=move || save.saving.get().to_string()
-                    // Focus stays in the field until the click lands: its message, shown when it is left, must
-                    // not move the button away from under the pointer.
-                    on:mousedown=|event| event.prevent_default()
-                >
-                    {t!(i18n, licenses_pane.save)}
-                </button>
-                {move || save.saving.get().then(|| view! { <span class="field-hint" role="status">{t!(i18n, licenses_pane.saving)}</span> })}
-            </div>
+            <SubmitBar
+                label=Signal::derive(move || t_string!(i18n, licenses_pane.save).to_string())
+                busy=save.saving
+                busy_text=Signal::derive(move || t_string!(i18n, licenses_pane.saving).to_string())
+            />
         </form>
     }
 }
