@@ -58,9 +58,14 @@ impl DateRange {
             Self::Past3Months => Ok((months_before(today, 3), today)),
             Self::Past6Months => Ok((months_before(today, 6), today)),
             Self::Custom { from, to } => {
+                // Each date on its own first (so both can be wrong at once), then the two together.
                 let parse = |text: &str| match text.trim() {
                     "" => Err(FieldErrorCode::Required),
-                    text => contract::date::parse_iso(text).ok_or(FieldErrorCode::InvalidDate),
+                    text => match contract::date::parse_iso(text) {
+                        Some(date) if date > today => Err(FieldErrorCode::InFuture),
+                        Some(date) => Ok(date),
+                        None => Err(FieldErrorCode::InvalidDate),
+                    },
                 };
                 match (parse(from), parse(to)) {
                     (Ok(from), Ok(to)) => match check_date_range(from, to, today) {
@@ -125,5 +130,10 @@ mod tests {
         assert_eq!(problems("2026-03-02", "2026-03-01").from, Some(FieldErrorCode::StartAfterEnd));
         assert_eq!(problems("2026-03-02", "2027-01-01").to, Some(FieldErrorCode::InFuture));
         assert_eq!(problems("2020-01-01", "2026-03-01").from, Some(FieldErrorCode::RangeTooLong));
+        assert_eq!(
+            problems("", "2027-01-01"),
+            RangeProblems { from: Some(FieldErrorCode::Required), to: Some(FieldErrorCode::InFuture) },
+            "both dates' problems at once"
+        );
     }
 }

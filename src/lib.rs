@@ -74,6 +74,7 @@ pub fn ConfiguredApp(
     state::session::provide_session();
     state::confirmation::provide_confirmations();
     state::assign_drafts::provide_assign_drafts();
+    state::pane_return::provide_pane_return();
 
     view! {
         <Router>
@@ -97,8 +98,10 @@ pub fn ConfiguredApp(
                         <ParentRoute path=path!("payment-methods") view=PaymentMethodsPage>
                             <Route path=path!("") view=|| () />
                             <Route path=path!("add") view=AddPaymentMethodPane />
-                            <Route path=path!(":id") view=|| view! { <PaymentMethodPane /> } />
-                            <Route path=path!(":id/edit") view=|| view! { <PaymentMethodPane editing=true /> } />
+                            <ParentRoute path=path!(":id") view=PaymentMethodPane>
+                                <Route path=path!("") view=|| () />
+                                <Route path=path!("edit") view=|| () />
+                            </ParentRoute>
                         </ParentRoute>
                         <Route path=path!("profiles") view=BillingProfilesPage />
                         <ParentRoute path=path!("profiles/:id") view=BillingProfilePage>

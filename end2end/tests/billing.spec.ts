@@ -103,6 +103,7 @@ test('a wrong date range is explained beside the dates, keeps what was typed, an
   await to.fill('2026-04-01');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(from).toHaveAccessibleDescription('The first day must be on or before the last day.');
+  await expect(from).toBeFocused();
   await expect(from).toHaveAttribute('aria-invalid', 'true');
   await expect(from).toHaveValue('2026-05-01');
   await expect(to).toHaveValue('2026-04-01');
@@ -115,6 +116,11 @@ test('a wrong date range is explained beside the dates, keeps what was typed, an
   await expect(to).toHaveAccessibleDescription("The last day can't be in the future.");
   await to.fill('');
   await expect(to).toHaveAccessibleDescription('Enter the last day of the range.');
+  // Both dates' problems at once.
+  await from.fill('');
+  await to.fill(iso(tomorrow));
+  await expect(from).toHaveAccessibleDescription('Enter the first day of the range.');
+  await expect(to).toHaveAccessibleDescription("The last day can't be in the future.");
   await from.fill('2019-01-01');
   await to.fill('2026-01-01');
   await expect(from).toHaveAccessibleDescription('A date range can be at most 3 years long. Choose a later first day.');
@@ -191,7 +197,7 @@ test("edit a card: only its security code, expiry, name and address, then Save",
   const pane = page.getByRole('dialog', { name: 'Visa ending in 4242' });
   await expect(pane.getByText('Åsa Öström')).toBeVisible();
   await expectAccessible(page);
-  await pane.getByRole('link', { name: 'Edit' }).click();
+  await pane.getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('dialog', { name: 'Visa ending in 4242' });
   await expect(form.getByRole('textbox', { name: 'Card number' })).toHaveCount(0);
   const year = String(new Date().getFullYear() + 6);
@@ -224,11 +230,11 @@ test('add a card: checked as typed, sent once, never stored in the browser, gone
   await number.fill('4111 1111 1111 1112');
   await number.blur();
   await expect(number).toHaveAccessibleDescription(/That isn't a valid card number/);
-  await expect(pane.getByRole('status').filter({ hasText: 'Visa card' })).toBeVisible();
+  await expect(pane.getByRole('status').filter({ hasText: 'Recognised as Visa.' })).toBeVisible();
   await number.fill('6011 1111 1111 1117');
   await expect(number).toHaveAccessibleDescription(/We accept Visa, Mastercard and American Express/);
   await number.fill('3782 822463 10005');
-  await expect(pane.getByRole('status').filter({ hasText: 'American Express card' })).toBeVisible();
+  await expect(pane.getByRole('status').filter({ hasText: 'Recognised as American Express.' })).toBeVisible();
   const code = pane.getByRole('textbox', { name: 'Security code' });
   await code.fill('123');
   await code.blur();
@@ -397,4 +403,87 @@ test('in Swedish: Fakturor, Senaste 6 månaderna, Betalningsmetoder, Lägg till 
   await replace.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'betalas nu med American Express som slutar på 0005' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+});
+
+test('a card changed elsewhere meanwhile: the other change is kept, and saving again applies only this one', async ({ page }) => {
+  await signIn(page, '/billing/payment-methods/pm-amex/edit');
+  const pane = page.getByRole('dialog', { name: 'American Express ending in 0005' });
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Maria Öström');
+  // Meanwhile, in another tab, the city changes.
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const other = await page.request.patch('/api/v1/payment-methods/pm-amex', {
+    headers: { 'x-csrf-token': me.csrf_token, 'if-match': '"1"' },
+    data: { address: { line1: 'Drottninggatan 92', city: 'Uppsala', postal_code: '753 20', country: 'SE' } },
+  });
+  expect(other.status()).toBe(200);
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByRole('alert')).toContainText('Someone else changed this meanwhile.');
+  await expect(pane.getByRole('textbox', { name: 'City' })).toHaveValue('Uppsala');
+  await expect(pane.getByRole('textbox', { name: 'Name on card' })).toHaveValue('Åsa Maria Öström');
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeHidden();
+  const card = await (await page.request.get('/api/v1/payment-methods/pm-amex')).json();
+  expect([card.name_on_card, card.address.city]).toEqual(['Åsa Maria Öström', 'Uppsala']);
+});
+
+test('a lost answer, then a changed form and Try again: the card is added once, and the pane says so', async ({ page, request }) => {
+  await signIn(page, '/billing/payment-methods/add');
+  const pane = page.getByRole('dialog', { name: 'Add a payment method' });
+  await pane.getByRole('textbox', { name: 'Card number' }).fill('4111 1111 1111 1111');
+  await pane.getByRole('combobox', { name: 'Month' }).selectOption('3');
+  await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 2));
+  await pane.getByRole('textbox', { name: 'Security code' }).fill('123');
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Sweden' });
+  await pane.getByRole('textbox', { name: 'Street address' }).fill('Drottninggatan 1');
+  await pane.getByRole('textbox', { name: 'City' }).fill('Stockholm');
+  await pane.getByRole('textbox', { name: 'Postal code' }).fill('111 51');
+  await armFault(request, { method: 'POST', path: '/api/v1/payment-methods', after: true });
+  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(pane.getByRole('alert')).toContainText("won't be made or charged twice");
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa M. Öström');
+  await pane.getByRole('button', { name: 'Try again' }).click();
+  await expect(pane.getByRole('alert')).toContainText('Your earlier try did reach us');
+  const cards: PaymentMethod[] = await (await page.request.get('/api/v1/payment-methods')).json();
+  expect(cards.filter((c) => c.last4 === '1111')).toHaveLength(1);
+  await pane.getByRole('button', { name: 'Close pane' }).click();
+  await expect(page.getByRole('link', { name: 'Visa ending in 1111' })).toHaveCount(1);
+});
+
+test('closing the pane while a card is being added: it is added, listed, and the app keeps working', async ({ page, request }) => {
+  await signIn(page, '/billing/payment-methods');
+  await page.getByRole('link', { name: 'Add a payment method' }).click();
+  const pane = page.getByRole('dialog', { name: 'Add a payment method' });
+  await pane.getByRole('textbox', { name: 'Card number' }).fill('5555 5555 5555 4444');
+  await pane.getByRole('combobox', { name: 'Month' }).selectOption('8');
+  await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 1));
+  await pane.getByRole('textbox', { name: 'Security code' }).fill('123');
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Ireland' });
+  await expect(pane.getByRole('textbox', { name: 'Postal code (optional)' })).toBeVisible();
+  await pane.getByRole('textbox', { name: 'Street address' }).fill('1 Grafton St');
+  await pane.getByRole('textbox', { name: 'City' }).fill('Dublin');
+  await armFault(request, { method: 'POST', path: '/api/v1/payment-methods', delay_ms: 1500 });
+  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Mastercard ending in 4444' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Mastercard ending in 4444 is added.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mastercard ending in 4444' }).click();
+  await expect(page.getByRole('dialog', { name: 'Mastercard ending in 4444' })).toContainText('Ireland');
+});
+
+test('Back after closing a pane leaves the page, instead of landing on it again', async ({ page }) => {
+  await signIn(page, '/billing/invoices');
+  await page.getByRole('link', { name: 'Payment methods' }).first().click();
+  await page.getByRole('link', { name: 'Visa ending in 4242' }).click();
+  const pane = page.getByRole('dialog', { name: 'Visa ending in 4242' });
+  await pane.getByRole('button', { name: 'Edit' }).click();
+  await expect(pane.getByRole('combobox', { name: 'Month' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(page).toHaveURL(/\/billing\/payment-methods$/);
+  await expect(page.getByRole('link', { name: 'Visa ending in 4242' })).toBeFocused();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/billing\/invoices$/);
 });

@@ -30,15 +30,18 @@ pub fn fingerprint(body: &impl serde::Serialize) -> u64 {
     digest
 }
 
-/// The key of the latest intent: the same intent gets the same key, another intent a new one.
+/// The key of the latest intent: the same intent gets the same key, another intent a new one. While the outcome
+/// of the last attempt is unknown (held), every intent gets its key: a change that did go through is then answered
+/// as such (replayed, or refused as another request under that key) instead of being made a second time.
 #[derive(Clone, Debug)]
 pub struct IntentKey<I: PartialEq> {
     latest: Option<(I, String)>,
+    held: bool,
 }
 
 impl<I: PartialEq> Default for IntentKey<I> {
     fn default() -> Self {
-        Self { latest: None }
+        Self { latest: None, held: false }
     }
 }
 
@@ -46,13 +49,23 @@ impl<I: PartialEq> IntentKey<I> {
     /// The key for `intent`, made with `new_key` when the intent differs from the last one.
     pub fn key_for(&mut self, intent: I, new_key: impl FnOnce() -> String) -> String {
         match &self.latest {
-            Some((latest, key)) if *latest == intent => key.clone(),
+            Some((latest, key)) if *latest == intent || self.held => key.clone(),
             _ => {
                 let key = new_key();
                 self.latest = Some((intent, key.clone()));
                 key
             }
         }
+    }
+
+    /// Keeps the last key for every intent: the last attempt's outcome is unknown (no answer, or a server error).
+    pub fn hold(&mut self) {
+        self.held = true;
+    }
+
+    /// The last attempt was answered: intents get their own keys again.
+    pub fn release(&mut self) {
+        self.held = false;
     }
 }
 
@@ -78,5 +91,20 @@ mod tests {
         assert_eq!(keys.key_for(("\"1\"", 105), &mut next), "k1", "a retry reuses the key");
         assert_eq!(keys.key_for(("\"1\"", 106), &mut next), "k2", "another total is another intent");
         assert_eq!(keys.key_for(("\"2\"", 106), &mut next), "k3", "another version is another intent");
+    }
+
+    #[test]
+    fn a_held_key_serves_every_intent_until_released() {
+        let mut counter = 0;
+        let mut next = || {
+            counter += 1;
+            format!("k{counter}")
+        };
+        let mut keys = IntentKey::default();
+        assert_eq!(keys.key_for("card A", &mut next), "k1");
+        keys.hold();
+        assert_eq!(keys.key_for("card A, name changed", &mut next), "k1", "the first may have gone through");
+        keys.release();
+        assert_eq!(keys.key_for("card A, name changed", &mut next), "k2");
     }
 }

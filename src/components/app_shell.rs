@@ -1,5 +1,6 @@
 use super::{AppFooter, AppHeader, ConfirmationBanner, MainNav};
 use crate::i18n::*;
+use crate::state::pane_return::PaneReturn;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -12,10 +13,13 @@ pub fn AppShell(
     let i18n = use_i18n();
     let main = NodeRef::<leptos::html::Main>::new();
     let location = use_location();
+    let pane_return = expect_context::<PaneReturn>();
     // Moving to another page puts focus at the start of its content, as a page load would for screen readers.
     // Opening or closing a pane (a sub-path of the page) leaves focus to the pane.
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
+        let address = format!("{path}{}", query_part(&location.search.get()));
+        pane_return.record(&address, &path, &page_of(&path));
         if let (Some(previous), Some(main)) = (previous, main.get_untracked()) {
             if is_another_page(&previous, &path) {
                 let _ = main.focus();
@@ -39,6 +43,14 @@ pub fn AppShell(
             </main>
         </div>
         <AppFooter />
+    }
+}
+
+/// `?query` from a location's search (which may or may not start with `?`), or nothing.
+fn query_part(search: &str) -> String {
+    match search.trim_start_matches('?') {
+        "" => String::new(),
+        query => format!("?{query}"),
     }
 }
 

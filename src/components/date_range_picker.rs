@@ -4,6 +4,7 @@ use crate::labels::range_problem;
 use contract::date::to_iso;
 use leptos::prelude::*;
 use time::Date;
+use wasm_bindgen::JsCast;
 
 /// *Past 3 months* / *Past 6 months* / *Specify a date range*: choosing a period applies it at once; a typed range
 /// applies with **Apply** once both dates are right. What was typed stays, with each date's problem beside it.
@@ -56,7 +57,15 @@ pub fn DateRangePicker(
     let apply = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         attempted.set(true);
-        if problems.get_untracked() == RangeProblems::default() {
+        if problems.get_untracked() != RangeProblems::default() {
+            // Take the person to the first date to fix, once its message is shown.
+            request_animation_frame(|| {
+                let field = document().query_selector(".date-range [aria-invalid=\"true\"]").ok().flatten();
+                if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = field.focus();
+                }
+            });
+        } else {
             let chosen = custom();
             typed_from.set(None);
             typed_to.set(None);

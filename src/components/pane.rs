@@ -1,8 +1,7 @@
 use crate::i18n::*;
+use crate::state::pane_return::use_leave_pane;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 /// A right-hand pane: a modal dialog (focus kept inside, Escape closes, focus returns) that is a route of its own.
@@ -19,7 +18,7 @@ pub fn Pane(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
-    let navigate = use_navigate();
+    let leave = use_leave_pane();
     let opener = return_focus_target();
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
@@ -33,14 +32,11 @@ pub fn Pane(
             let _ = element.focus();
         }
     });
-    // Closing replaces the pane's history entry, so Back does not reopen it.
-    let close = move || navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
-    let on_cancel = {
-        let close = close.clone();
-        move |event: web_sys::Event| {
-            event.prevent_default();
-            close();
-        }
+    // Closing goes back to the page the pane was opened from (see `pane_return`), so Back does not reopen it.
+    let close = move || leave.run(close_href.get_untracked());
+    let on_cancel = move |event: web_sys::Event| {
+        event.prevent_default();
+        close();
     };
     view! {
         <dialog class="pane" node_ref=dialog aria-labelledby="pane-title" on:cancel=on_cancel>

@@ -30,6 +30,7 @@ pub fn SaveError(
         ApiError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
         ApiError::NotFound => t_string!(i18n, save_errors.not_found).to_string(),
         ApiError::Conflict(ErrorCode::PreconditionFailed) => t_string!(i18n, save_errors.changed).to_string(),
+        ApiError::Conflict(ErrorCode::IdempotencyKeyReused) => t_string!(i18n, save_errors.already_done).to_string(),
         ApiError::Conflict(_) => t_string!(i18n, save_errors.not_allowed).to_string(),
         ApiError::Validation(_) => t_string!(i18n, errors.validation).to_string(),
     };

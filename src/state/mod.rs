@@ -3,4 +3,5 @@
 pub mod assign_drafts;
 pub mod config;
 pub mod confirmation;
+pub mod pane_return;
 pub mod session;

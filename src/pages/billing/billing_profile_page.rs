@@ -75,7 +75,7 @@ pub fn BillingProfilePage() -> impl IntoView {
     }
     };
     view! {
-        <p class="back-link"><A href="/billing/profiles"><span aria-hidden="true">"← "</span>{t!(i18n, profiles.back)}</A></p>
+        <p class="back-link"><A exact=true href="/billing/profiles"><span aria-hidden="true">"← "</span>{t!(i18n, profiles.back)}</A></p>
         <section aria-labelledby="section-title">
             <h2 id="section-title" class="visually-hidden">{t!(i18n, nav.billing_profiles)}</h2>
             {content}

@@ -1,11 +1,13 @@
 //! Saving a billing change from a pane, the same way for every pane: one request at a time; on success the lists
 //! load again and the caller says what changed; on failure the error stays for the form, whose fields keep what
-//! was typed. Retries reuse the intent's idempotency key, so nothing is added twice.
+//! was typed. Retries reuse the intent's idempotency key, and while an attempt's outcome is unknown (no answer, a
+//! server error) even a changed form is sent under that key, so nothing is added twice; the lists load again
+//! meanwhile, so they show a change that did go through.
 
 use super::billing_changes::BillingChanges;
 use crate::api::{new_idempotency_key, ApiError, ChangeGuard, IntentKey};
 use crate::components::focus_first_invalid;
-use contract::FieldError;
+use contract::{ErrorCode, FieldError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -55,9 +57,14 @@ impl<I: PartialEq + Send + Sync + 'static> BillingSave<I> {
         })
     }
 
-    /// The last attempt's failure when it is not about fields (said above the buttons, with *Try again*).
+    /// The last attempt's failure when it is not about named fields (said above the buttons, with *Try again*).
     pub fn other_error(&self) -> Option<ApiError> {
-        self.error.get().filter(|e| !matches!(e, ApiError::Validation(_)))
+        self.error.get().filter(|e| !matches!(e, ApiError::Validation(fields) if !fields.is_empty()))
+    }
+
+    /// Whether the last attempt's outcome is unknown, or known, for the intent keys.
+    fn settle(&self, unknown: bool) {
+        self.keys.update_value(|k| if unknown { k.hold() } else { k.release() });
     }
 
     /// Runs `request` unless one is under way; `done` gets its answer, after which the lists load again.
@@ -74,10 +81,17 @@ impl<I: PartialEq + Send + Sync + 'static> BillingSave<I> {
         spawn_local(async move {
             match request.await {
                 Ok(value) => {
+                    self.settle(false);
                     done(value);
                     self.changes.changed();
                 }
                 Err(error) => {
+                    let unknown = error.is_retryable();
+                    self.settle(unknown);
+                    if unknown || error == ApiError::Conflict(ErrorCode::IdempotencyKeyReused) {
+                        // It may have been made (or was, by the first attempt): the lists show what is true.
+                        self.changes.changed();
+                    }
                     if matches!(error, ApiError::Validation(_)) {
                         // The backend's problems appear beside their fields: take the person to the first.
                         focus_first_invalid();

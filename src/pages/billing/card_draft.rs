@@ -126,6 +126,31 @@ impl CardDraft {
         }
     }
 
+    /// After the stored card changed elsewhere (`before` → `now`): what the person did not change follows `now`;
+    /// what they changed stays as typed.
+    pub fn rebase(&self, before: &PaymentMethod, now: &PaymentMethod) {
+        let follow = |typed: RwSignal<String>, old: String, new: String| {
+            if typed.with_untracked(|t| t.trim() == old.trim()) {
+                typed.set(new);
+            }
+        };
+        let (b, n) = (before.expiry, now.expiry);
+        if self.expiry() == b {
+            self.month.set(n.month.to_string());
+            self.year.set(n.year.to_string());
+        }
+        follow(self.name, before.name_on_card.clone(), now.name_on_card.clone());
+        let (a, b) = (&before.address, &now.address);
+        let text = |o: &Option<String>| o.clone().unwrap_or_default();
+        let address = self.address;
+        follow(address.line1, a.line1.clone(), b.line1.clone());
+        follow(address.line2, text(&a.line2), text(&b.line2));
+        follow(address.city, a.city.clone(), b.city.clone());
+        follow(address.postal_code, text(&a.postal_code), text(&b.postal_code));
+        follow(address.region, text(&a.region), text(&b.region));
+        follow(address.country, a.country.clone(), b.country.clone());
+    }
+
     /// Marks `field` as left once.
     pub fn touch(&self, field: &'static str) {
         if !self.touched.with_untracked(|t| t.contains(&field)) {

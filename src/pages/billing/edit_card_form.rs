@@ -58,8 +58,12 @@ pub fn EditCardForm(
         let request = async move {
             let result = api.update_payment_method(&id, &update, &guard).await;
             if matches!(result, Err(ApiError::Conflict(ErrorCode::PreconditionFailed))) {
-                // Changed elsewhere: compare with the card as it is now, keeping what was typed.
+                // Changed elsewhere: what the person did not change follows the card as it is now; what they
+                // changed stays, and saving again applies it to the new version.
                 if let Ok(fresh) = api.payment_method(&id).await {
+                    if let Some(before) = base.try_get_untracked() {
+                        draft.rebase(&before, &fresh);
+                    }
                     base.set(fresh);
                 }
             }
@@ -68,7 +72,8 @@ pub fn EditCardForm(
         save.run(request, move |method| {
             draft.wipe();
             confirmations.0.set(Some(Confirmation::CardUpdated { brand: method.brand, last4: method.last4 }));
-            close.run(());
+            // The pane may have been closed while the answer was on its way.
+            close.try_run(());
         });
     });
     view! {

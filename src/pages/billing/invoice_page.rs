@@ -67,7 +67,7 @@ pub fn InvoicePage() -> impl IntoView {
     }
     };
     view! {
-        <p class="back-link"><A href=back><span aria-hidden="true">"← "</span>{t!(i18n, invoices.back)}</A></p>
+        <p class="back-link"><A exact=true href=back><span aria-hidden="true">"← "</span>{t!(i18n, invoices.back)}</A></p>
         <section class="invoice" aria-labelledby="section-title">
             <h2 id="section-title" class="visually-hidden">{t!(i18n, nav.invoices)}</h2>
             {content}

@@ -3,24 +3,24 @@ use crate::api::use_api;
 use crate::components::{ErrorView, ExpiryBadge, LoadingTable, Pane, PostalAddress};
 use crate::i18n::*;
 use crate::labels;
+use crate::state::pane_return::use_leave_pane;
 use contract::PaymentMethodId;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 /// A card's pane (`/billing/payment-methods/:id`): what is stored of it (never more than the last four digits) and
-/// **Edit**, which shows the form (`…/:id/edit`) for the security code, expiration date, name and address.
+/// **Edit**, which shows the form (`…/:id/edit`, in the same pane) for the security code, expiration date, name and
+/// address.
 #[component]
-pub fn PaymentMethodPane(
-    /// Whether the pane shows the edit form.
-    #[prop(optional)]
-    editing: bool,
-) -> impl IntoView {
+pub fn PaymentMethodPane() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let params = use_params_map();
-    let navigate = use_navigate();
+    let location = use_location();
+    let leave = use_leave_pane();
+    let editing = Memo::new(move |_| location.pathname.with(|p| p.trim_end_matches('/').ends_with("/edit")));
     let id = Memo::new(move |_| PaymentMethodId(params.with(|p| p.get("id").unwrap_or_default())));
     let method = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
@@ -30,8 +30,14 @@ pub fn PaymentMethodPane(
     let close_href = "/billing/payment-methods".to_owned();
     let close = {
         let href = close_href.clone();
-        Callback::new(move |()| navigate(&href, NavigateOptions { replace: true, ..Default::default() }))
+        Callback::new(move |()| leave.run(href.clone()))
     };
+    // Edit swaps the pane's content: the form's first field gets focus, as opening a pane gives it.
+    let shown_once = StoredValue::new(false);
+    // In place of the card's entry in the history, so closing the form goes back to the list in one step.
+    let navigate = use_navigate();
+    let edit_card =
+        Callback::new(move |href: String| navigate(&href, NavigateOptions { replace: true, ..Default::default() }));
     let title = Signal::derive(move || match method.get() {
         Some(Ok(m)) => labels::card(i18n, m.brand, &m.last4),
         _ => t_string!(i18n, cards.pane_title).to_string(),
@@ -42,8 +48,15 @@ pub fn PaymentMethodPane(
                 .into_any()
         }
         Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
-        Some(Ok(method)) if editing => view! { <EditCardForm method close /> }.into_any(),
+        Some(Ok(method)) if editing.get() => {
+            if shown_once.get_value() {
+                request_animation_frame(focus_first_field);
+            }
+            shown_once.set_value(true);
+            view! { <EditCardForm method close /> }.into_any()
+        }
         Some(Ok(method)) => {
+            shown_once.set_value(true);
             let edit = format!("/billing/payment-methods/{}/edit", contract::paths::encode(&method.id.0));
             view! {
                 <dl class="details">
@@ -57,7 +70,9 @@ pub fn PaymentMethodPane(
                     <dd><PostalAddress address=method.address.clone() /></dd>
                 </dl>
                 <div class="pane-actions">
-                    <A href=edit attr:class="button primary">{t!(i18n, cards.edit)}</A>
+                    <button type="button" class="button primary" on:click=move |_| edit_card.run(edit.clone())>
+                        {t!(i18n, cards.edit)}
+                    </button>
                 </div>
             }
             .into_any()
@@ -67,5 +82,13 @@ pub fn PaymentMethodPane(
         <Pane title close_href>
             {content}
         </Pane>
+    }
+}
+
+/// Focuses the first field of the open pane's form.
+fn focus_first_field() {
+    let field = document().query_selector("dialog[open] form select, dialog[open] form input").ok().flatten();
+    if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = field.focus();
     }
 }

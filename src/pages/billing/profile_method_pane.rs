@@ -3,9 +3,10 @@ use super::edit_card_form::EditCardForm;
 use super::replace_method_form::ReplaceMethodForm;
 use crate::components::{ErrorView, LoadingTable, Pane};
 use crate::i18n::*;
+use crate::labels;
+use crate::state::pane_return::use_leave_pane;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 /// What a billing profile's payment-method pane does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,14 +26,12 @@ pub fn ProfileMethodPane(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let navigate = use_navigate();
+    let leave = use_leave_pane();
     let profile = expect_context::<CurrentProfile>().0;
     let close_href = Signal::derive(move || {
         format!("/billing/profiles/{}", contract::paths::encode(&params.with(|p| p.get("id").unwrap_or_default())))
     });
-    let close = Callback::new(move |()| {
-        navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() })
-    });
+    let close = Callback::new(move |()| leave.run(close_href.get_untracked()));
     let title = Signal::derive(move || match change {
         MethodChange::Edit => t_string!(i18n, profiles.edit_title).to_string(),
         MethodChange::Replace => t_string!(i18n, profiles.replace_title).to_string(),
@@ -56,6 +55,10 @@ pub fn ProfileMethodPane(
     view! {
         <Pane title close_href>
             <p class="pane-product">{move || profile.get().and_then(Result::ok).map(|p| p.name)}</p>
+            {move || (change == MethodChange::Edit).then(|| {
+                let card = profile.get().and_then(Result::ok).and_then(|p| p.payment_method);
+                card.map(|m| view! { <p>{labels::card(i18n, m.brand, &m.last4)}</p> })
+            })}
             {form}
         </Pane>
     }

@@ -2,7 +2,7 @@ use super::billing_save::BillingSave;
 use super::card_draft::CardDraft;
 use super::card_fields::CardFields;
 use super::card_problem::FormProblems;
-use crate::api::{fingerprint, new_idempotency_key, use_api, ChangeGuard, IntentKey};
+use crate::api::{fingerprint, new_idempotency_key, use_api, ApiError, ChangeGuard, IntentKey};
 use crate::components::{focus_first_invalid, ErrorView, ExpiryBadge, SaveError, SubmitBar};
 use crate::format;
 use crate::i18n::*;
@@ -72,7 +72,13 @@ pub fn ReplaceMethodForm(
         let (api, profile_id, etag, name) = (api.clone(), profile_id.clone(), etag.clone(), profile_name.clone());
         let request = async move {
             let method = match (card, add_guard) {
-                (Some(card), Some(guard)) => api.add_payment_method(&card, &guard).await?.id,
+                (Some(card), Some(guard)) => {
+                    let added = api.add_payment_method(&card, &guard).await;
+                    // While the add's outcome is unknown, a changed card is still sent under its key (see IntentKey).
+                    let unknown = added.as_ref().is_err_and(ApiError::is_retryable);
+                    add_keys.update_value(|k| if unknown { k.hold() } else { k.release() });
+                    added?.id
+                }
                 _ => PaymentMethodId(chosen),
             };
             let guard = save.guard((etag.clone(), method.0.clone()), Some(etag));
@@ -87,7 +93,8 @@ pub fn ReplaceMethodForm(
                     last4: method.last4,
                 }));
             }
-            close.run(());
+            // The pane may have been closed while the answer was on its way.
+            close.try_run(());
         });
     });
 

@@ -9,14 +9,13 @@ use crate::i18n::*;
 use crate::labels::{self, locale_code};
 use crate::state::assign_drafts::use_assign_drafts;
 use crate::state::confirmation::{use_confirmations, Confirmation};
+use crate::state::pane_return::use_leave_pane;
 use contract::directory::Person;
 use contract::licenses::{AssignOutcome, AssignRequest};
 use contract::subscriptions::{DenialReason, Permission};
 use contract::{PersonId, SubscriptionId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// Choosing people and assigning them licenses: one request for everyone chosen, a result per person; those who
 /// did not get a license stay chosen for another try. The chosen people survive a trip to buy licenses.
@@ -131,8 +130,8 @@ pub fn AssignForm(
         let assign = assign.clone();
         Callback::new(move |()| assign())
     };
-    let navigate = use_navigate();
-    let close = move || navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
+    let leave = use_leave_pane();
+    let close = move || leave.run(close_href.get_untracked());
     let combobox_id = id.clone();
     let blocked = move || chosen.with(Vec::is_empty) || missing.get() > 0 || denial.get().is_some();
 

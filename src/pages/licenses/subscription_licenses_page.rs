@@ -127,7 +127,7 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
     };
 
     view! {
-        <p class="back-link"><A href="/licenses"><span aria-hidden="true">"← "</span>{t!(i18n, licenses.back)}</A></p>
+        <p class="back-link"><A exact=true href="/licenses"><span aria-hidden="true">"← "</span>{t!(i18n, licenses.back)}</A></p>
         {header}
         // An unknown subscription (or someone else's) is said once, without a list to search.
         <div hidden=move || failed.get()>

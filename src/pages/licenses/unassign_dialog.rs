@@ -70,10 +70,11 @@ pub fn UnassignDialog(
             let ids = people.with_value(|people| people.iter().map(|p| p.id.clone()).collect());
             match api.unassign(&subscription.id, ids).await {
                 Ok(updated) => {
-                    let person = people.with_value(|p| (p.len() == 1).then(|| p[0].display_name.clone()));
+                    // The dialog may have been closed (Escape) while the answer was on its way.
+                    let person = people.try_with_value(|p| (p.len() == 1).then(|| p[0].display_name.clone())).flatten();
                     confirmations.0.set(Some(Confirmation::Unassigned { product, person, count }));
                     current.changed(Some(updated));
-                    on_close.run(true);
+                    on_close.try_run(true);
                 }
                 Err(failure) => error.set(Some(failure)),
             }

@@ -6,9 +6,10 @@ use super::reactivate_form::ReactivateForm;
 use crate::components::Pane;
 use crate::i18n::*;
 use crate::state::confirmation::use_confirmations;
+use crate::state::pane_return::use_leave_pane;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -31,7 +32,6 @@ pub fn ActionPane() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let current = expect_context::<CurrentSubscription>();
-    let navigate = use_navigate();
     use_confirmations().0.set(None);
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let action = Memo::new(move |_| params.with(|p| p.get("action").and_then(|slug| ProductAction::from_slug(&slug))));
@@ -62,9 +62,8 @@ pub fn ActionPane() -> impl IntoView {
             .filter(|back| is_return_path(back))
             .unwrap_or_else(|| format!("/products/{}", contract::paths::encode(&id.get())))
     });
-    let close = Callback::new(move |()| {
-        navigate(&close_href.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
-    });
+    let leave = use_leave_pane();
+    let close = Callback::new(move |()| leave.run(close_href.get_untracked()));
     // Going from one pane to another (a link inside the pane) keeps the dialog and swaps its form, then focuses the
     // new form's first field.
     let switched = StoredValue::new(false);

@@ -78,7 +78,8 @@ impl<I: PartialEq + Send + Sync + 'static> SubscriptionChange<I> {
                 Ok(updated) => {
                     self.confirmations.0.set(Some(confirm(&before, &updated)));
                     self.current.0.set(Some(Ok(updated)));
-                    self.close.run(());
+                    // The pane may have been closed while the answer was on its way.
+                    self.close.try_run(());
                 }
                 Err(error) => {
                     if let ApiError::Conflict(code) = &error {
