@@ -52,5 +52,42 @@ fn every_locale_has_the_same_keys_and_no_empty_text() {
         assert!(empty.is_empty(), "{} has empty texts: {empty:?}", path.display());
         checked += 1;
     }
-    assert!(checked >= 2, "expected at least English and Swedish");
+    assert!(checked >= 4, "expected English, Swedish, German and Chinese");
+}
+
+/// Every `t!(i18n, group.key …)` / `t_string!(i18n, group.key …)` in the app's source, as `group.key`.
+fn keys_used_in(dir: &Path, out: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            keys_used_in(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (start, _) in text.match_indices("i18n,") {
+                let before = text[..start].trim_end();
+                if !(before.ends_with("t!(") || before.ends_with("t_string!(")) {
+                    continue;
+                }
+                let key: String = text[start + 5..]
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+                    .collect();
+                out.insert(key);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_is_used_in_the_code_and_every_used_key_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (english, _) = load(&root.join("locales/en.json"));
+    let mut used = BTreeSet::new();
+    keys_used_in(&root.join("src"), &mut used);
+    assert!(used.len() > 100, "the scan found only {} keys", used.len());
+    let unused: Vec<_> = english.difference(&used).collect();
+    let unknown: Vec<_> = used.difference(&english).collect();
+    assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+    assert!(unknown.is_empty(), "keys the code uses that en.json lacks: {unknown:?}");
 }

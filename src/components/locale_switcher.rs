@@ -16,6 +16,8 @@ pub fn LocaleSwitcher() -> impl IntoView {
             <select on:change=on_change prop:value=move || i18n.get_locale().as_str()>
                 <option value="en" lang="en">{t!(i18n, locales.en)}</option>
                 <option value="sv" lang="sv">{t!(i18n, locales.sv)}</option>
+                <option value="de" lang="de">{t!(i18n, locales.de)}</option>
+                <option value="zh-Hans" lang="zh-Hans">{t!(i18n, locales.zh)}</option>
             </select>
         </label>
     }
