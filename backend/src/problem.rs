@@ -12,6 +12,8 @@ pub enum ApiError {
     Unauthenticated,
     /// A state-changing request without the session's CSRF token (403).
     CsrfTokenInvalid,
+    /// Signed in, but the role does not allow this (403), e.g. a purchaser reading the administrator's view.
+    Forbidden,
     /// No such resource, or not the signed-in person's (404; never 403, which would leak existence).
     NotFound,
     /// Malformed query parameters (400), with the fields at fault.
@@ -50,6 +52,7 @@ impl ApiError {
         match self {
             Self::Unauthenticated => Problem::new(ErrorCode::Unauthenticated),
             Self::CsrfTokenInvalid => Problem::new(ErrorCode::CsrfTokenInvalid),
+            Self::Forbidden => Problem::new(ErrorCode::Forbidden),
             Self::NotFound => Problem::new(ErrorCode::NotFound),
             Self::BadQuery(errors) => Problem { errors: errors.clone(), ..Problem::new(ErrorCode::BadRequest) },
             Self::BadBody(detail) => Problem::new(ErrorCode::BadRequest).with_detail(detail.clone()),

@@ -4,6 +4,7 @@
 //! anyone implementing it in another language. Input rules that both sides apply (a valid license total, a card
 //! number, a date range) live in [`rules`], so the app gives instant feedback and the backend enforces the same.
 
+pub mod admin;
 pub mod billing;
 pub mod cards;
 pub mod date;

@@ -19,6 +19,10 @@ pub const BILLING_PROFILES: &str = "/api/v1/billing-profiles";
 pub const PAYMENT_METHODS: &str = "/api/v1/payment-methods";
 /// `GET`: invoices (query: [`crate::invoices::InvoiceQuery`]).
 pub const INVOICES: &str = "/api/v1/invoices";
+/// `GET` (admins): self-service purchases of the organization (query: [`crate::admin::PurchaseQuery`]).
+pub const ADMIN_PURCHASES: &str = "/api/v1/admin/self-service-purchases";
+/// `GET` (admins): the same, as CSV.
+pub const ADMIN_PURCHASES_EXPORT: &str = "/api/v1/admin/self-service-purchases/export";
 
 /// `GET`: one subscription.
 pub fn subscription(id: &SubscriptionId) -> String {
@@ -71,6 +75,19 @@ pub fn invoice(id: &InvoiceId) -> String {
 /// `GET`: an invoice as PDF.
 pub fn invoice_pdf(id: &InvoiceId) -> String {
     format!("{}/pdf", invoice(id))
+}
+
+/// `GET` (admins): one self-service purchase with its history.
+pub fn admin_purchase(id: &SubscriptionId) -> String {
+    format!("{ADMIN_PURCHASES}/{}", encode(&id.0))
+}
+/// `GET` (admins): its assigned people (paged, `q`).
+pub fn admin_purchase_assignments(id: &SubscriptionId) -> String {
+    format!("{}/assignments", admin_purchase(id))
+}
+/// `GET` (admins): its assigned people, as CSV.
+pub fn admin_purchase_assignments_export(id: &SubscriptionId) -> String {
+    format!("{}/assignments/export", admin_purchase(id))
 }
 
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters pass through).

@@ -121,6 +121,11 @@ fn every_path_of_the_crate_is_documented() {
         template(paths::payment_method(&id().into())),
         template(paths::invoice(&id().into())),
         template(paths::invoice_pdf(&id().into())),
+        paths::ADMIN_PURCHASES.to_owned(),
+        paths::ADMIN_PURCHASES_EXPORT.to_owned(),
+        template(paths::admin_purchase(&id().into())),
+        template(paths::admin_purchase_assignments(&id().into())),
+        template(paths::admin_purchase_assignments_export(&id().into())),
     ];
     for path in &expected {
         assert!(path.starts_with(paths::PREFIX), "{path}");
@@ -209,6 +214,14 @@ fn every_type_of_the_crate_has_a_schema() {
         "InvoiceStatus",
         "InvoiceDetail",
         "InvoiceLine",
+        // admin
+        "PersonSummary",
+        "PurchaseQuery",
+        "SelfServicePurchase",
+        "SelfServicePurchasePage",
+        "HistoryKind",
+        "HistoryEntry",
+        "PurchaseDetail",
         // dev
         "Fault",
     ] {
@@ -333,6 +346,10 @@ fn every_enum_lists_its_wire_names() {
     assert_enum("SortKey", &SortKey::ALL);
     assert_enum("SortOrder", &[SortOrder::Asc, SortOrder::Desc]);
     assert_enum("BillingFrequency", &[BillingFrequency::Monthly, BillingFrequency::Yearly]);
+    {
+        use contract::admin::HistoryKind::*;
+        assert_enum("HistoryKind", &[Purchased, LicensesAdded, LicensesRemoved, Cancelled, Reactivated]);
+    }
     assert_enum(
         "AssignOutcome",
         &[

@@ -71,6 +71,14 @@ fn named_people() -> Vec<FixturePerson> {
         person("p-bjorn", "Björn Ängström", "bjorn.angstrom@contoso.se", "Engineering", Some("SE")),
         person("p-wangfang", "王芳", "wang.fang@contoso.com", "Marketing", Some("CN")),
         person("p-marta", "Märta Öberg", "marta.oberg@contoso.se", "Legal", None),
+        // A name a spreadsheet would run as a formula: exports must neutralise it.
+        person(
+            "p-formula",
+            "=HYPERLINK(\"https://evil.example\",\"Klicka här\")",
+            "formula.test@contoso.se",
+            "Finance",
+            Some("SE"),
+        ),
         FixturePerson {
             kind: PersonKind::Guest,
             department: None,
@@ -203,6 +211,11 @@ fn spec(
 ) -> Spec {
     Spec { id, owner, product, channel: PurchaseChannel::SelfService, status, frequency, billing, total, max: 300 }
 }
+
+/// People always among a subscription's assigned (the rest are drawn at random), for the admin export's checks:
+/// a Swedish name, a Chinese one and a formula-like one on Li Wei's subscription.
+pub const NAMED_ASSIGNMENTS: &[(&str, &str)] =
+    &[("sub-liwei-standard", "p-bjorn"), ("sub-liwei-standard", "p-wangfang"), ("sub-liwei-standard", "p-formula")];
 
 /// Licenses assigned per demo subscription.
 pub const ASSIGNED: &[(&str, usize)] = &[
@@ -409,6 +422,14 @@ fn assignments(today: Date, subs: &[FixtureSubscription], people: &[FixturePerso
         let Some(sub) = subs.iter().find(|s| s.id == *sub_id) else { continue };
         let span = (today - sub.purchased_on).whole_days().max(0) as usize + 1;
         let mut chosen = HashSet::new();
+        for (_, person_id) in NAMED_ASSIGNMENTS.iter().filter(|(s, _)| s == sub_id) {
+            chosen.insert(*person_id);
+            out.push(FixtureAssignment {
+                subscription_id: sub.id.clone(),
+                person_id: (*person_id).to_owned(),
+                assigned_on: sub.purchased_on.min(today),
+            });
+        }
         while chosen.len() < (*count).min(pool.len()) {
             let person = rng.pick(&pool);
             if chosen.insert(person.id.as_str()) {

@@ -1,6 +1,7 @@
 //! The router: `/api/v1` behind the session guard, `/dev` with `--dev`, the static app with `--static`, and fault
 //! injection in front of everything (with `--dev`).
 
+pub mod admin;
 pub mod assignments;
 pub mod billing;
 pub mod cancellation;
@@ -51,6 +52,11 @@ fn api(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/billing-profiles/{id}/payment-method", put(payment_methods::set_for_profile))
         .route("/payment-methods", get(billing::methods).post(payment_methods::add))
         .route("/payment-methods/{id}", get(billing::method).patch(payment_methods::edit))
+        .route("/admin/self-service-purchases", get(admin::list))
+        .route("/admin/self-service-purchases/export", get(admin::export))
+        .route("/admin/self-service-purchases/{id}", get(admin::one))
+        .route("/admin/self-service-purchases/{id}/assignments", get(admin::assignments))
+        .route("/admin/self-service-purchases/{id}/assignments/export", get(admin::assignments_export))
         .route("/invoices", get(invoices::list))
         .route("/invoices/{id}", get(invoices::one))
         .route("/invoices/{id}/pdf", get(invoices::pdf))

@@ -86,7 +86,7 @@ async fn today_in_the_fixture_pins_the_clock() {
 fn the_demo_matches_what_the_readme_promises() {
     use backend::fixture::PersonKind;
     let fixture = demo_fixture();
-    assert_eq!(fixture.people.len(), 5007);
+    assert_eq!(fixture.people.len(), 5008);
     assert_eq!(fixture.people.iter().filter(|p| p.kind == PersonKind::Guest).count(), 51, "50 generated + Olivia");
     let unlocated: Vec<&str> = fixture
         .people
@@ -106,5 +106,13 @@ fn the_demo_matches_what_the_readme_promises() {
         .map(|s| (s.id.as_str(), fixture.assignments.iter().filter(|a| a.subscription_id == s.id).count()))
         .collect();
     assert!(counts.contains(&("sub-business-basic", 40)) && counts.contains(&("sub-power-bi-pro", 10)));
+    assert!(counts.contains(&("sub-liwei-standard", 12)));
+    let li: Vec<&str> = fixture
+        .assignments
+        .iter()
+        .filter(|a| a.subscription_id == "sub-liwei-standard")
+        .map(|a| a.person_id.as_str())
+        .collect();
+    assert!(["p-bjorn", "p-wangfang", "p-formula"].iter().all(|p| li.contains(p)), "the admin export's named people");
     assert_eq!(fixture.subscriptions.iter().filter(|s| s.owner_id == "p-asa").count(), 10);
 }

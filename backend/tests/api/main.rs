@@ -2,6 +2,7 @@
 
 mod common;
 
+mod admin;
 mod allowed_actions;
 mod assign;
 mod assignments;
