@@ -5,6 +5,7 @@ use crate::i18n::*;
 use contract::billing::{CardBrand, CardExpiry};
 use contract::problem::FieldErrorCode;
 use contract::subscriptions::{BillingFrequency, DenialReason, PurchaseChannel, Subscription, SubscriptionStatus};
+use time::Date;
 
 /// The i18n context type of this app.
 pub type I18n = leptos_i18n::I18nContext<Locale>;
@@ -79,9 +80,14 @@ pub enum Renewal {
 impl Renewal {
     /// The case of a subscription today.
     pub fn of(subscription: &Subscription) -> Self {
-        if subscription.auto_renew {
+        Self::on(subscription.renews_or_expires_on, subscription.auto_renew)
+    }
+
+    /// The case of a subscription ending or renewing on `date` today.
+    pub fn on(date: Date, auto_renew: bool) -> Self {
+        if auto_renew {
             Self::Renews
-        } else if format::today().is_some_and(|today| subscription.renews_or_expires_on < today) {
+        } else if format::today().is_some_and(|today| date < today) {
             Self::Expired
         } else {
             Self::Expires
@@ -91,18 +97,27 @@ impl Renewal {
 
 /// "Renews 15 Dec 2026", "Expires …" or "Expired …".
 pub fn renewal_text(i18n: I18n, subscription: &Subscription) -> String {
-    let date = format::date(locale_code(i18n), subscription.renews_or_expires_on);
-    match Renewal::of(subscription) {
-        Renewal::Renews => t_string!(i18n, products.renews_on, date).to_string(),
-        Renewal::Expires => t_string!(i18n, products.expires_on, date).to_string(),
-        Renewal::Expired => t_string!(i18n, products.expired_on, date).to_string(),
+    renewal_on(i18n, subscription.renews_or_expires_on, subscription.auto_renew)
+}
+
+/// "Renews 15 Dec 2026", "Expires …" or "Expired …" for a subscription ending or renewing on `date`.
+pub fn renewal_on(i18n: I18n, date: Date, auto_renew: bool) -> String {
+    let text = format::date(locale_code(i18n), date);
+    match Renewal::on(date, auto_renew) {
+        Renewal::Renews => t_string!(i18n, products.renews_on, date = text).to_string(),
+        Renewal::Expires => t_string!(i18n, products.expires_on, date = text).to_string(),
+        Renewal::Expired => t_string!(i18n, products.expired_on, date = text).to_string(),
     }
 }
 
 /// "69,00 kr per month".
 pub fn price_text(i18n: I18n, subscription: &Subscription) -> String {
-    let price = format::money(locale_code(i18n), &subscription.unit_price);
-    match subscription.billing_frequency {
+    per_period(i18n, &format::money(locale_code(i18n), &subscription.unit_price), subscription.billing_frequency)
+}
+
+/// "`price` per month" or "… per year".
+pub fn per_period(i18n: I18n, price: &str, frequency: BillingFrequency) -> String {
+    match frequency {
         BillingFrequency::Monthly => t_string!(i18n, products.per_month, price).to_string(),
         BillingFrequency::Yearly => t_string!(i18n, products.per_year, price).to_string(),
     }

@@ -16,6 +16,7 @@ use components::{AppShell, ConfigError, LocaleMemory};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
+use pages::admin::{PurchasePage, PurchasesPage};
 use pages::billing::{
     AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage,
     MethodChange, PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
@@ -116,6 +117,8 @@ pub fn ConfiguredApp(
                             />
                         </ParentRoute>
                     </ParentRoute>
+                    <Route path=path!("/admin/self-service") view=PurchasesPage />
+                    <Route path=path!("/admin/self-service/:id") view=PurchasePage />
                     <Route path=path!("/help") view=HelpPage />
                 </Routes>
             </AppShell>

@@ -1,5 +1,6 @@
 //! The one typed client of the contract. Pages call these functions; nothing else talks HTTP.
 
+mod admin;
 mod billing;
 mod client;
 mod error;

@@ -1,11 +1,17 @@
 use crate::i18n::*;
+use crate::state::session::use_session;
+use contract::me::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The navigation between areas; the current page's link carries `aria-current="page"`.
+/// The navigation between areas (the administrators' view only for administrators); the current page's link
+/// carries `aria-current="page"`.
 #[component]
 pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    // Only administrators see the read-only view of everyone's self-service purchases (the backend enforces it).
+    let is_admin = Memo::new(move |_| session.me.with(|me| matches!(me, Some(Ok(me)) if me.role == Role::Admin)));
     view! {
         <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
             <ul>
@@ -19,6 +25,9 @@ pub fn MainNav() -> impl IntoView {
                         <li><A href="/billing/profiles">{t!(i18n, nav.billing_profiles)}</A></li>
                     </ul>
                 </li>
+                {move || is_admin.get().then(|| view! {
+                    <li><A href="/admin/self-service">{t!(i18n, nav.admin)}</A></li>
+                })}
                 <li><A href="/help">{t!(i18n, nav.help)}</A></li>
             </ul>
         </nav>

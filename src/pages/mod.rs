@@ -1,5 +1,6 @@
 //! One module per routed area.
 
+pub mod admin;
 pub mod billing;
 mod help_page;
 pub mod licenses;

@@ -1,0 +1,44 @@
+//! The administrator's read-only view of self-service purchases. Every call here is a `GET`.
+
+use super::{Api, ApiError};
+use contract::admin::{PurchaseDetail, PurchaseQuery, SelfServicePurchase};
+use contract::licenses::Assignment;
+use contract::{paths, Page, SubscriptionId};
+
+/// The query string of the table's filters (page left out of exports).
+fn filters(query: &PurchaseQuery, with_page: bool) -> String {
+    paths::query([
+        ("product", query.product.clone().filter(|t| !t.trim().is_empty())),
+        ("purchaser", query.purchaser.clone().filter(|t| !t.trim().is_empty())),
+        ("status", query.status.map(|s| s.as_str().to_owned())),
+        ("page", query.page.filter(|p| with_page && *p > 1).map(|p| p.to_string())),
+    ])
+}
+
+impl Api {
+    /// One page of the organization's self-service purchases matching the filters.
+    pub async fn admin_purchases(&self, query: &PurchaseQuery) -> Result<Page<SelfServicePurchase>, ApiError> {
+        self.http.get(&format!("{}{}", paths::ADMIN_PURCHASES, filters(query, true))).await
+    }
+
+    /// One purchase with its order history.
+    pub async fn admin_purchase(&self, id: &SubscriptionId) -> Result<PurchaseDetail, ApiError> {
+        self.http.get(&paths::admin_purchase(id)).await
+    }
+
+    /// One page of a purchase's assigned people.
+    pub async fn admin_assignments(&self, id: &SubscriptionId, page: u32) -> Result<Page<Assignment>, ApiError> {
+        let query = paths::query([("page", (page > 1).then(|| page.to_string()))]);
+        self.http.get(&format!("{}{query}", paths::admin_purchase_assignments(id))).await
+    }
+
+    /// Where the whole (filtered) table is downloaded as CSV.
+    pub fn admin_export_url(&self, query: &PurchaseQuery) -> String {
+        self.http.url(&format!("{}{}", paths::ADMIN_PURCHASES_EXPORT, filters(query, false)))
+    }
+
+    /// Where a purchase's assigned people are downloaded as CSV.
+    pub fn admin_assignments_export_url(&self, id: &SubscriptionId) -> String {
+        self.http.url(&paths::admin_purchase_assignments_export(id))
+    }
+}
