@@ -10,7 +10,12 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?).join("i18n");
     let options = ParseOptions::default().interpolate_display(true);
-    let config = Config::new("en")?.add_locale("sv")?.add_locale("de")?.add_locale("zh-Hans")?.parse_options(options);
+    let config = Config::new("en")?
+        .add_locale("sv")?
+        .add_locale("de")?
+        .add_locale("zh-Hans")?
+        .add_locale("en-XA")?
+        .parse_options(options);
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();

@@ -21,6 +21,7 @@ use pages::billing::{
     AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage,
     MethodChange, PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
 };
+use pages::gallery::{GalleryPage, GalleryPane};
 use pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
 use pages::products::{ActionPane, ProductPage, ProductsPage};
 use pages::{HelpPage, NotFoundPage};
@@ -120,6 +121,10 @@ pub fn ConfiguredApp(
                     <Route path=path!("/admin/self-service") view=PurchasesPage />
                     <Route path=path!("/admin/self-service/:id") view=PurchasePage />
                     <Route path=path!("/help") view=HelpPage />
+                    <ParentRoute path=path!("/gallery") view=GalleryPage>
+                        <Route path=path!("") view=|| () />
+                        <Route path=path!("pane") view=GalleryPane />
+                    </ParentRoute>
                 </Routes>
             </AppShell>
         </Router>

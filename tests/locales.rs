@@ -91,3 +91,55 @@ fn every_key_is_used_in_the_code_and_every_used_key_exists() {
     assert!(unused.is_empty(), "keys no code uses: {unused:?}");
     assert!(unknown.is_empty(), "keys the code uses that en.json lacks: {unknown:?}");
 }
+
+/// The pseudo-locale's text for an English one: letters accented, wrapped in ⟦ ⟧ (a cut-off end shows) and 40 %
+/// longer (`·` padding), placeholders such as `{{ count }}` kept as they are.
+fn pseudo(english: &str) -> String {
+    const PLAIN: &str = "aceinousyACEINOUSYdgklrtzDGLRTZ";
+    const ACCENTED: &str = "åçéîñöüšýÅÇÉÎÑÖÜŠÝđĝķļŕţžĐĜĻŔŢŽ";
+    let map: BTreeMap<char, char> = PLAIN.chars().zip(ACCENTED.chars()).collect();
+    let mut out = String::from("⟦");
+    let mut rest = english;
+    while !rest.is_empty() {
+        if rest.starts_with("{{") {
+            let end = rest.find("}}").map_or(rest.len(), |i| i + 2);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        } else {
+            let c = rest.chars().next().unwrap_or_default();
+            out.push(*map.get(&c).unwrap_or(&c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    let padding = (english.chars().count() * 2).div_ceil(5);
+    out.extend(std::iter::repeat_n('·', padding));
+    out.push('⟧');
+    out
+}
+
+fn pseudo_tree(node: &serde_json::Value) -> serde_json::Value {
+    match node {
+        serde_json::Value::String(text) => serde_json::Value::String(pseudo(text)),
+        serde_json::Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), pseudo_tree(v))).collect(),
+        other => other.clone(),
+    }
+}
+
+/// `locales/en-XA.json` is English made pseudo. `PSEUDO_LOCALE=write cargo test --test locales` rewrites it.
+#[test]
+fn the_pseudo_locale_is_english_accented_and_longer() {
+    assert_eq!(pseudo("Save {{ count }} licenses"), "⟦Šåvé {{ count }} ļîçéñšéš··········⟧");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let english: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("en.json")).unwrap()).unwrap();
+    let expected = serde_json::to_string_pretty(&pseudo_tree(&english)).unwrap() + "\n";
+    let path = root.join("en-XA.json");
+    if std::env::var("PSEUDO_LOCALE").as_deref() == Ok("write") {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "locales/en-XA.json is out of date: run PSEUDO_LOCALE=write cargo test -p portal --test locales"
+    );
+}

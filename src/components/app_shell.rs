@@ -14,6 +14,7 @@ pub fn AppShell(
     let main = NodeRef::<leptos::html::Main>::new();
     let location = use_location();
     let pane_return = expect_context::<PaneReturn>();
+    let in_gallery = Memo::new(move |_| location.pathname.with(|p| p == "/gallery" || p.starts_with("/gallery/")));
     // Moving to another page puts focus at the start of its content, as a page load would for screen readers.
     // Opening or closing a pane (a sub-path of the page) leaves focus to the pane.
     Effect::new(move |previous: Option<String>| {
@@ -34,15 +35,22 @@ pub fn AppShell(
                 let _ = main.focus();
             }
         }>{t!(i18n, app.skip_to_content)}</a>
-        <AppHeader />
-        <div class="layout">
-            <MainNav />
+        // The component gallery is a page of its own, without the portal's frame (and its calls to the backend).
+        <Show when=move || !in_gallery.get()>
+            <AppHeader />
+        </Show>
+        <div class="layout" class:bare=move || in_gallery.get()>
+            <Show when=move || !in_gallery.get()>
+                <MainNav />
+            </Show>
             <main id="main" tabindex="-1" node_ref=main>
                 <ConfirmationBanner />
                 {children()}
             </main>
         </div>
-        <AppFooter />
+        <Show when=move || !in_gallery.get()>
+            <AppFooter />
+        </Show>
     }
 }
 

@@ -51,7 +51,7 @@ pub use menu_button::{MenuButton, MenuItem};
 pub use page_header::PageHeader;
 pub use pager::Pager;
 pub use pane::{focus_first_invalid, Pane};
-pub use people_combobox::PeopleCombobox;
+pub use people_combobox::{PeopleCombobox, PeopleComboboxView};
 pub use postal_address::PostalAddress;
 pub use save_error::SaveError;
 pub use sign_in_prompt::SignInPrompt;

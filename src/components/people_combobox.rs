@@ -14,9 +14,8 @@ enum Taken {
     Chosen,
 }
 
-/// The typeahead that finds people in the organization: a WAI-ARIA 1.2 combobox with a listbox popup (↓/↑ move,
-/// Home/End jump, Enter picks, Escape closes then clears), the matched parts of names marked, the number of
-/// results announced. People who already have a license, or are already chosen, are marked and cannot be picked.
+/// The typeahead that finds people in the organization: the directory is asked as the person types (see
+/// [`people_search`]), and [`PeopleComboboxView`] shows the box and its results.
 #[component]
 pub fn PeopleCombobox(
     /// Whose licenses are being assigned (marks who already has one).
@@ -27,10 +26,39 @@ pub fn PeopleCombobox(
     /// Called with the person picked; the box empties for the next name.
     on_pick: Callback<Person>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let (search, retry) = people_search(text.into(), subscription);
-    let open = RwSignal::new(false);
+    view! { <PeopleComboboxView text search retry chosen on_pick /> }
+}
+
+/// The typeahead's box and results: a WAI-ARIA 1.2 combobox with a listbox popup (↓/↑ move, Home/End jump, Enter
+/// picks, Escape closes then clears), the matched parts of names marked, the number of results announced. People
+/// who already have a license, or are already chosen, are marked and cannot be picked. It shows any [`Search`]
+/// state, so the component gallery can show each one without a backend.
+#[component]
+pub fn PeopleComboboxView(
+    /// What is typed.
+    text: RwSignal<String>,
+    /// Where the search for it stands.
+    #[prop(into)]
+    search: Signal<Search>,
+    /// Asks again after a failure.
+    retry: Callback<()>,
+    /// The people chosen so far.
+    #[prop(into)]
+    chosen: Signal<Vec<PersonId>>,
+    /// Called with the person picked; the box empties for the next name.
+    on_pick: Callback<Person>,
+    /// Whether the results are open from the start (the gallery's "with results" state).
+    #[prop(optional)]
+    open_initially: bool,
+    /// The start of the element ids (`<id>-search`, `<id>-results` …), so several can share a page.
+    #[prop(default = "people")]
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (box_id, list_id, hint_id) = (format!("{id}-search"), format!("{id}-results"), format!("{id}-search-hint"));
+    let open = RwSignal::new(open_initially);
     let active = RwSignal::new(None::<usize>);
     let matches = Memo::new(move |_| search.with(|s| s.shown().map(|f| f.matches.clone()).unwrap_or_default()));
     let query = Memo::new(move |_| search.with(|s| s.shown().map(|f| f.query.clone()).unwrap_or_default()));
@@ -101,7 +129,13 @@ pub fn PeopleCombobox(
             _ => {}
         }
     };
-    let option_id = |index: usize| format!("person-option-{index}");
+    let option_id = move |index: usize| {
+        if id == "people" {
+            format!("person-option-{index}")
+        } else {
+            format!("{id}-option-{index}")
+        }
+    };
     let status = move || match search.get() {
         Search::Idle => String::new(),
         Search::Searching { .. } => t_string!(i18n, assign_pane.searching).to_string(),
@@ -150,18 +184,18 @@ pub fn PeopleCombobox(
     };
     view! {
         <div class="combobox">
-            <label for="people-search">{t!(i18n, assign_pane.search_label)}</label>
-            <p class="field-hint" id="people-search-hint">{t!(i18n, assign_pane.search_hint)}</p>
+            <label for=box_id.clone()>{t!(i18n, assign_pane.search_label)}</label>
+            <p class="field-hint" id=hint_id.clone()>{t!(i18n, assign_pane.search_hint)}</p>
             <input
-                id="people-search"
+                id=box_id
                 type="text"
                 role="combobox"
                 autocomplete="off"
                 spellcheck="false"
-                autofocus
+                autofocus=!open_initially
                 aria-autocomplete="list"
-                aria-controls="people-results"
-                aria-describedby="people-search-hint"
+                aria-controls=list_id.clone()
+                aria-describedby=hint_id
                 aria-expanded=move || expanded.get().to_string()
                 aria-activedescendant=move || active.get().filter(|_| expanded.get()).map(option_id)
                 prop:value=move || text.get()
@@ -174,7 +208,7 @@ pub fn PeopleCombobox(
                 on:blur=move |_| open.set(false)
             />
             <ul
-                id="people-results"
+                id=list_id
                 role="listbox"
                 aria-label=move || t_string!(i18n, assign_pane.results_label)
                 data-query=move || query.get()

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod billing;
+pub mod gallery;
 mod help_page;
 pub mod licenses;
 mod not_found_page;

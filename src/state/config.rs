@@ -16,6 +16,10 @@ pub struct Config {
     pub sign_in_url: String,
     /// Help links per cloud instance.
     pub instances: BTreeMap<CloudInstance, HelpLinks>,
+    /// Whether the designers' tools are on in a release build: the component gallery (`/gallery`) and the
+    /// pseudo-locale. Debug builds always have them.
+    #[serde(default)]
+    pub design_tools: bool,
 }
 
 /// A cloud instance, each with its own admin center and help links.
@@ -53,6 +57,11 @@ impl Config {
     /// The help links of the configured instance.
     pub fn help_links(&self) -> Option<&HelpLinks> {
         self.instances.get(&self.cloud_instance)
+    }
+
+    /// Whether the component gallery and the pseudo-locale are available.
+    pub fn design_tools(&self) -> bool {
+        cfg!(debug_assertions) || self.design_tools
     }
 
     /// The sign-in URL that comes back to `return_to` (a path with its query string).

@@ -1,0 +1,140 @@
+import { test, expect, type Page } from '@playwright/test';
+import { signIn, expectAccessible } from './helpers';
+
+/** Elements whose text does not fit their box (or a page that scrolls sideways), outside scrollable tables. */
+async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`page scrolls sideways (${document.documentElement.scrollWidth}px)`);
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (!el.offsetParent || el.closest('.table-wrap, .visually-hidden, [hidden]')) continue;
+      const style = getComputedStyle(el);
+      const clips = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+      const boxed = el.matches('button, .button, .badge, label, a, h1, h2, h3, dt, dd, p, span, li');
+      if ((clips || boxed) && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+        found.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 40)} (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+    }
+    return found;
+  });
+}
+
+/** Turns the designers' tools on, as `"design_tools": true` in config.json does for a release build. */
+async function withDesignTools(page: Page) {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    const json = { ...(await response.json()), design_tools: true };
+    await route.fulfill({ response, json });
+  });
+}
+
+test('the gallery shows every component state without a backend, axe-clean, light and dark, wide and narrow', async ({ page }) => {
+  await withDesignTools(page);
+  // No backend: every API call fails.
+  const apiCalls: string[] = [];
+  await page.route('**/api/**', (route) => {
+    apiCalls.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto('/gallery');
+  await expect(page.getByRole('heading', { level: 1, name: 'Component gallery' })).toBeVisible();
+  for (const section of ['Buttons', 'Badges', 'Menu button', 'Pane', 'Combobox', 'Date range', 'Tables', 'Money and dates', 'Confirmation', 'Form fields']) {
+    await expect(page.getByRole('region', { name: section })).toBeVisible();
+  }
+  const combobox = page.getByRole('region', { name: 'Combobox' });
+  await expect(combobox.getByRole('listbox', { name: 'People found' })).toBeVisible();
+  await expect(combobox.getByRole('option')).toHaveCount(4);
+  await expect(combobox.getByText('No one in your organization matches “zzz”.')).toBeVisible();
+  await expect(combobox.getByText('Searching…')).toBeVisible();
+  await expect(combobox.getByRole('alert')).toContainText("We couldn't reach the service.");
+  await expect(page.getByRole('region', { name: 'Date range' }).getByRole('textbox', { name: 'From' })).toHaveAccessibleDescription('The first day must be on or before the last day.');
+  await expect(page.getByRole('region', { name: 'Tables' }).getByRole('table', { name: 'Invoices in the date range' }).locator('tbody tr')).toHaveCount(60);
+  const money = page.getByRole('region', { name: 'Money and dates' });
+  for (const locale of ['en', 'sv', 'de', 'zh-Hans']) {
+    const expected = await page.evaluate((l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'SEK' }).format('1234.50' as unknown as number), locale);
+    await expect(money.getByRole('row', { name: new RegExp(`^${locale} `) })).toContainText(expected);
+  }
+  await expect(page.getByRole('region', { name: 'Form fields' }).getByRole('textbox', { name: 'Card number' })).toHaveAccessibleDescription(/Enter the card number\./);
+  await expectAccessible(page);
+
+  // The menu opens, and a confirmation shows.
+  await page.getByRole('button', { name: 'More actions for Power BI Pro' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Buy licenses' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Show a confirmation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 is added.' })).toBeVisible();
+
+  // Dark, then narrow.
+  const background = () => page.locator('.gallery').evaluate((e) => getComputedStyle(e).backgroundColor);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect.poll(background).toBe('rgb(22, 24, 28)');
+  await expectAccessible(page);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await expect.poll(background).toBe('rgb(255, 255, 255)');
+  await page.getByRole('checkbox', { name: 'Narrow (320 px)' }).check();
+  await expect.poll(() => page.locator('.gallery-stage').evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(320);
+
+  // The pane opens over the gallery and closes back to it.
+  await page.getByRole('link', { name: 'Open the pane' }).click();
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await expect(pane.getByRole('textbox', { name: 'Total number of licenses' })).toHaveValue('105');
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(page).toHaveURL(/\/gallery$/);
+
+  // In Swedish, the components speak Swedish.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByRole('region', { name: 'Buttons' }).getByRole('button', { name: 'Spara' })).toBeVisible();
+  // The only request is the app's start-up session check, which fails harmlessly without a backend.
+  expect(apiCalls.map((url) => new URL(url).pathname)).toEqual(['/api/v1/me']);
+});
+
+test('a release build without design_tools has no gallery', async ({ page }) => {
+  await page.goto('/gallery');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+});
+
+test('each locale formats money and dates its own way on Your products', async ({ page }) => {
+  await signIn(page);
+  const subscription = await (await page.request.get('/api/v1/subscriptions/sub-power-bi-pro')).json();
+  const row = page.getByRole('row', { name: /Power BI Pro/ });
+  for (const [locale, perMonth] of [['en', 'per month'], ['sv', 'per månad'], ['de', 'pro Monat'], ['zh-Hans', '每月']]) {
+    await page.getByRole('combobox', { name: /Language|Språk|Sprache|语言/ }).selectOption(locale);
+    const [price, date] = await page.evaluate(([l, amount, currency, day]) => [
+      new Intl.NumberFormat(l, { style: 'currency', currency }).format(amount as unknown as number),
+      new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)),
+    ], [locale, subscription.unit_price.amount, subscription.unit_price.currency, subscription.renews_or_expires_on]);
+    await expect(row).toContainText(price);
+    await expect(row).toContainText(date);
+    await expect(row).toContainText(perMonth);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  }
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+});
+
+test('in the pseudo-locale (accented, 40 % longer), no text overflows its container on the main pages', async ({ page }) => {
+  await withDesignTools(page);
+  await signIn(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('en-XA');
+  for (const path of ['/products', '/products/sub-business-basic', '/licenses', '/licenses/sub-power-bi-pro', '/billing/invoices', '/billing/payment-methods', '/billing/profiles/bp-stockholm', '/help']) {
+    await page.goto(path);
+    await expect(page.locator('main')).toContainText('⟦');
+    await expect(page.locator('.loading-table')).toHaveCount(0);
+    await expect(page.locator('main table, main .card, main .link-list').first()).toBeVisible();
+    if (path === '/products') {
+      // The check itself finds an overflowing element.
+      await page.evaluate(() => {
+        const probe = document.createElement('button');
+        probe.id = 'overflow-probe';
+        probe.style.cssText = 'width: 40px; white-space: nowrap; overflow: hidden';
+        probe.textContent = '⟦a label far too long for its box⟧';
+        document.querySelector('main')?.append(probe);
+      });
+      expect((await overflowingElements(page)).some((e) => e.includes('far too long'))).toBe(true);
+      await page.evaluate(() => document.getElementById('overflow-probe')?.remove());
+    }
+    const overflowing = await overflowingElements(page);
+    expect(overflowing, path).toEqual([]);
+  }
+});
