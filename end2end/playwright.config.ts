@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import * as path from 'node:path';
+import { writeHostileFixture } from './hostile-fixture';
 
 // `cargo xtask test` sets these; the defaults fit a run from this folder after a release build.
 const root = path.resolve(__dirname, '..');
 const backend = process.env.BACKEND_BIN ?? path.join(root, 'target/debug/backend');
 const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
 const port = Number(process.env.E2E_PORT ?? 4173);
+// A second backend serves the demo data with hostile strings in names (hostile-fixture.ts).
+const hostilePort = port + 1;
 
 export const chromiumLaunch = {
   executablePath: process.env.CHROME ?? '/usr/bin/chromium',
@@ -30,12 +33,27 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `"${backend}" --dev --port ${port} --db :memory: --static "${dist}"`,
-    url: `http://127.0.0.1:${port}/config.json`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'e2e', testIgnore: /(csp-audit|hostile)\.spec\.ts/ },
+    { name: 'hostile', testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${hostilePort}` } },
+    { name: 'csp-audit', testMatch: /csp-audit\.spec\.ts/, dependencies: ['e2e'] },
+  ],
+  webServer: [
+    {
+      command: `"${backend}" --dev --port ${port} --db :memory: --static "${dist}"`,
+      url: `http://127.0.0.1:${port}/config.json`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
+    },
+    {
+      command: `"${backend}" --dev --port ${hostilePort} --db :memory: --static "${dist}" --fixture "${writeHostileFixture(backend)}"`,
+      url: `http://127.0.0.1:${hostilePort}/config.json`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
+    },
+  ],
 });

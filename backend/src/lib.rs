@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod change;
 pub mod config;
+pub mod csp;
 pub mod csv;
 pub mod db;
 pub mod demo;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub sessions: auth::Sessions,
     /// Armed faults.
     pub faults: faults::Faults,
+    /// Content-Security-Policy violations the browser reported (`--dev`).
+    pub csp_reports: csp::Reports,
     /// Today.
     pub clock: Clock,
     /// The data loaded at start (and again by `/dev/reset`).
@@ -73,6 +76,7 @@ pub fn build(settings: Settings) -> Result<Router, String> {
         db,
         sessions: auth::Sessions::default(),
         faults: faults::Faults::default(),
+        csp_reports: csp::Reports::default(),
         clock: Clock(settings.fixture.today),
         fixture: settings.fixture,
         dev: settings.dev,

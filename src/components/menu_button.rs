@@ -52,7 +52,9 @@ pub fn MenuButton(
     };
     // The menu is placed in the viewport (fixed), so no scrolling container clips it: below the button, or above it
     // when there is more room there. Scrolling or resizing the page moves it with the button.
-    let position = RwSignal::new(String::new());
+    // Set through the CSS object model (`style:`), which a strict Content-Security-Policy allows; a `style`
+    // attribute would be blocked.
+    let placement = RwSignal::new(Placement::default());
     let place = move || {
         let Some(button) = button.get_untracked() else { return };
         let rect = button.get_bounding_client_rect();
@@ -60,10 +62,10 @@ pub fn MenuButton(
         let (width, height) = root.map_or((0.0, 0.0), |r| (f64::from(r.client_width()), f64::from(r.client_height())));
         let right = (width - rect.right()).max(0.0);
         let below = height - rect.bottom();
-        position.set(if below < 240.0 && rect.top() > below {
-            format!("bottom:{:.0}px;right:{right:.0}px", height - rect.top() + 4.0)
+        placement.set(if below < 240.0 && rect.top() > below {
+            Placement { top: String::new(), bottom: px(height - rect.top() + 4.0), right: px(right) }
         } else {
-            format!("top:{:.0}px;right:{right:.0}px", rect.bottom() + 4.0)
+            Placement { top: px(rect.bottom() + 4.0), bottom: String::new(), right: px(right) }
         });
     };
     let follow = move || {
@@ -203,7 +205,9 @@ pub fn MenuButton(
                 class="menu"
                 aria-label=label
                 node_ref=menu
-                style=move || position.get()
+                style:top=move || placement.with(|p| p.top.clone())
+                style:bottom=move || placement.with(|p| p.bottom.clone())
+                style:right=move || placement.with(|p| p.right.clone())
                 hidden=move || !open.get()
                 on:keydown=on_menu_key
             >
@@ -211,6 +215,18 @@ pub fn MenuButton(
             </ul>
         </div>
     }
+}
+
+/// Where the open menu sits in the viewport: CSS lengths, empty for a side it is not anchored to.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Placement {
+    top: String,
+    bottom: String,
+    right: String,
+}
+
+fn px(value: f64) -> String {
+    format!("{value:.0}px")
 }
 
 /// Which entry to focus.

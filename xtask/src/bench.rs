@@ -4,7 +4,6 @@
 
 use crate::process::{self, start_backend};
 use crate::{root, tools, TaskResult};
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -14,7 +13,7 @@ const BUDGET_BROTLI_BYTES: usize = 250 * 1024;
 pub fn run() -> TaskResult {
     let path = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
-    process::run(Command::new("trunk").args(["build", "--release"]).current_dir(root()).env("PATH", &path))?;
+    crate::dist::build(&path)?;
     process::run(Command::new("cargo").args(["build", "-p", "backend"]).current_dir(root()))?;
 
     let total = report_sizes(&root().join("dist"))?;
@@ -63,7 +62,7 @@ fn report_sizes(dist: &Path) -> Result<usize, String> {
     let (mut raw_total, mut brotli_total) = (0, 0);
     for file in files {
         let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
-        let compressed = brotli_size(&bytes)?;
+        let compressed = crate::dist::brotli(&bytes)?.len();
         raw_total += bytes.len();
         brotli_total += compressed;
         let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
@@ -75,14 +74,4 @@ fn report_sizes(dist: &Path) -> Result<usize, String> {
 
 fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1024.0
-}
-
-/// Size after brotli at quality 11 (what a precompressed deployment serves).
-fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
-    let mut out = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-        writer.write_all(bytes).map_err(|e| e.to_string())?;
-    }
-    Ok(out.len())
 }

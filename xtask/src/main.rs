@@ -1,7 +1,9 @@
-//! `cargo xtask dev|test|bench`: sets up what is missing, then builds, serves, tests or measures the portal.
+//! `cargo xtask dev|test|bench|dist|audit`: sets up what is missing, then builds, serves, tests or measures the portal.
 
+mod audit;
 mod bench;
 mod dev;
+mod dist;
 mod process;
 mod test;
 mod tools;
@@ -18,11 +20,15 @@ fn main() -> ExitCode {
         Some("dev") => dev::run(),
         Some("test") => test::run(),
         Some("bench") => bench::run(),
+        Some("dist") => dist::run(),
+        Some("audit") => audit::run_audit(),
         _ => {
-            eprintln!("usage: cargo xtask <dev|test|bench>\n");
+            eprintln!("usage: cargo xtask <dev|test|bench|dist|audit>\n");
             eprintln!("  dev    set up missing tools, start the reference backend with demo data and `trunk serve`");
             eprintln!("  test   native tests, wasm tests in headless Chromium, release build, Playwright end-to-end");
             eprintln!("  bench  release build sizes (raw and brotli) and load time in headless Chromium");
+            eprintln!("  dist   the deployable dist/: release build, no inline script, precompressed .br and .gz");
+            eprintln!("  audit  cargo deny: advisories (offline snapshot when there is one), licenses, bans, sources");
             return ExitCode::from(2);
         }
     };

@@ -1,4 +1,5 @@
-//! `cargo xtask test`: every test — native, wasm in headless Chromium, a release build, Playwright end-to-end.
+//! `cargo xtask test`: every test — the dependency audit, native, wasm in headless Chromium, a release build as
+//! `cargo xtask dist` makes it, and Playwright end-to-end against it with the deployment's CSP and headers.
 
 use crate::process;
 use crate::{root, tools, TaskResult};
@@ -22,6 +23,8 @@ pub fn run() -> TaskResult {
         command.current_dir(root());
         command
     };
+    let xtask = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
+    step("dependency audit (cargo deny)", Command::new(&xtask).arg("audit"))?;
     step("native tests", in_root("cargo").args(["test", "--workspace", "--locked"]))?;
     step(
         "wasm tests (headless Chromium)",
@@ -29,7 +32,7 @@ pub fn run() -> TaskResult {
             .args(["test", "-p", "portal", "--target", "wasm32-unknown-unknown", "--test", "browser", "--locked"])
             .env("CHROMEDRIVER", &browser.chromedriver),
     )?;
-    step("release build", in_root("trunk").args(["build", "--release"]))?;
+    step("release build (xtask dist)", Command::new(&xtask).arg("dist"))?;
     step("backend build", in_root("cargo").args(["build", "-p", "backend", "--locked"]))?;
     step(
         "end-to-end (Playwright)",

@@ -51,7 +51,7 @@ fn ensure_wasm_target() -> TaskResult {
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
-fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> TaskResult {
+pub fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> TaskResult {
     let path = cargo_bin().join(binary);
     let reported = output(Command::new(&path).arg("--version")).unwrap_or_default();
     if reported.split_whitespace().any(|word| word == version) {

@@ -131,6 +131,23 @@ pub async fn orders(State(state): State<Arc<AppState>>, mut params: Params) -> A
     Ok(Json(state.db.with(|conn| changes::orders(conn, &id))?))
 }
 
+/// `POST /dev/csp-reports`: keeps a Content-Security-Policy violation report as the browser sent it. 204.
+pub async fn add_csp_report(State(state): State<Arc<AppState>>, body: String) -> StatusCode {
+    state.csp_reports.add(body);
+    StatusCode::NO_CONTENT
+}
+
+/// `GET /dev/csp-reports`: every violation report received since start or the last `DELETE`.
+pub async fn csp_reports(State(state): State<Arc<AppState>>) -> Json<Vec<String>> {
+    Json(state.csp_reports.all())
+}
+
+/// `DELETE /dev/csp-reports`: forgets the reports. 204.
+pub async fn clear_csp_reports(State(state): State<Arc<AppState>>) -> StatusCode {
+    state.csp_reports.clear();
+    StatusCode::NO_CONTENT
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

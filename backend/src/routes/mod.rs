@@ -72,6 +72,7 @@ fn dev() -> Router<Arc<AppState>> {
         .route("/dev/faults", get(dev::list_faults).post(dev::arm_fault).delete(dev::clear_faults))
         .route("/dev/reset", post(dev::reset))
         .route("/dev/orders", get(dev::orders))
+        .route(crate::csp::REPORT_PATH, get(dev::csp_reports).post(dev::add_csp_report).delete(dev::clear_csp_reports))
 }
 
 fn is_under(path: &str, prefix: &str) -> bool {
@@ -86,7 +87,7 @@ async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> Respo
         return ApiError::NotFound.into_response();
     }
     match &state.static_dir {
-        Some(dir) if !is_under(path, "/dev") => static_files::serve(dir, request).await,
+        Some(dir) if !is_under(path, "/dev") => static_files::serve(dir, request, state.dev).await,
         _ => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
     }
 }

@@ -1,9 +1,10 @@
 //! `--static DIR`: the built single-page app, for every path that is not `/api` or `/dev`.
 //!
 //! Files are served as they are, preferring a precompressed `.br` or `.gz` sibling the client accepts. Hashed asset
-//! names (a `-` and 16 or more hex digits, as trunk writes them: `portal-1a2b3c4d5e6f7a8b_bg.wasm`) are cached for a
-//! year as immutable; everything else (`index.html`, `config.json`, unhashed files) is `no-cache`, i.e. revalidated.
+//! names (a `-` and 12 or more hex digits, as trunk writes them: `portal-1a2b3c4d5e6f7a8b_bg.wasm`; trunk's hash is
+//! a u64 in hex without leading zeros, so 15 digits happen) are cached for a year as immutable; everything else (`index.html`, `config.json`, unhashed files) is `no-cache`, i.e. revalidated.
 //! A path without a file extension that matches no file is a client-side route: it gets `index.html` (200).
+//! Every answer carries the security headers of [`crate::csp`], the policy reporting violations with `--dev`.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -18,11 +19,11 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of everything else.
 pub const NO_CACHE: &str = "no-cache";
 
-/// Whether a file name carries a content hash: `-` followed by at least 16 hex digits.
+/// Whether a file name carries a content hash: `-` followed by at least 12 hex digits.
 pub fn is_hashed(file_name: &str) -> bool {
     file_name.match_indices('-').any(|(i, _)| {
         let hex = file_name[i + 1..].bytes().take_while(u8::is_ascii_hexdigit).count();
-        hex >= 16
+        hex >= 12
     })
 }
 
@@ -30,8 +31,8 @@ fn has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|segment| segment.contains('.'))
 }
 
-/// Serves `request` from `dir`.
-pub async fn serve(dir: &Path, request: Request) -> Response {
+/// Serves `request` from `dir`; `report_csp` adds the policy's `report-uri`.
+pub async fn serve(dir: &Path, request: Request, report_csp: bool) -> Response {
     let path = request.uri().path().to_owned();
     let method = request.method().clone();
     let headers = request.headers().clone();
@@ -55,13 +56,16 @@ pub async fn serve(dir: &Path, request: Request) -> Response {
         };
     }
     if response.status() == StatusCode::NOT_FOUND {
-        return (StatusCode::NOT_FOUND, "Not found\n").into_response();
+        response = (StatusCode::NOT_FOUND, "Not found\n").into_response();
+        crate::csp::add_security_headers(response.headers_mut(), report_csp);
+        return response;
     }
     let file_name = path.rsplit('/').next().unwrap_or_default();
     let cache = if !spa_route && is_hashed(file_name) { IMMUTABLE } else { NO_CACHE };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     headers.entry(header::VARY).or_insert(HeaderValue::from_static("accept-encoding"));
+    crate::csp::add_security_headers(headers, report_csp);
     response
 }
 
@@ -76,6 +80,7 @@ mod tests {
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("config.json"));
         assert!(!is_hashed("font-awesome-4.7.css"));
-        assert!(!is_hashed("portal-1a2b3c4d5e6f7a8.js"), "15 digits are not a hash");
+        assert!(is_hashed("main-41477ff8e0f6058.css"), "trunk drops leading zeros: 15 digits");
+        assert!(!is_hashed("portal-1a2b3c4d5e6.js"), "11 digits are not a hash");
     }
 }

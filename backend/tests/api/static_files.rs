@@ -76,3 +76,45 @@ async fn unknown_routes_fall_back_to_the_app_but_not_files_api_or_dev() {
     assert_eq!(dev.status, StatusCode::NOT_FOUND, "no SPA fallback for /dev without --dev");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn the_app_is_served_with_a_strict_policy_and_security_headers() {
+    let dir = site("headers");
+    for (dev, reported) in [(true, true), (false, false)] {
+        let app = App::with(small_fixture(), dev, Some(dir.clone()));
+        for path in ["/", "/products", &format!("/{WASM}"), "/missing.js"] {
+            let reply = get(&app, path, None).await;
+            let policy = reply.header("content-security-policy").unwrap_or_default().to_owned();
+            assert!(
+                policy.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval';"),
+                "{path}: {policy}"
+            );
+            assert_eq!(policy.contains("report-uri /dev/csp-reports"), reported, "{path}: {policy}");
+            assert_eq!(reply.header("x-content-type-options"), Some("nosniff"), "{path}");
+            assert_eq!(reply.header("x-frame-options"), Some("DENY"), "{path}");
+            assert_eq!(reply.header("referrer-policy"), Some("no-referrer"), "{path}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn violation_reports_are_kept_until_cleared() {
+    let app = App::with(small_fixture(), true, None);
+    let report = r#"{"csp-report":{"violated-directive":"script-src-elem"}}"#;
+    let posted = app
+        .send(
+            Request::post("/dev/csp-reports")
+                .header(header::CONTENT_TYPE, "application/csp-report")
+                .body(Body::from(report))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::NO_CONTENT);
+    let listed = app.send(Request::get("/dev/csp-reports").body(Body::empty()).unwrap()).await;
+    assert_eq!(listed.json::<Vec<String>>(), vec![report.to_owned()]);
+    let cleared = app.send(Request::delete("/dev/csp-reports").body(Body::empty()).unwrap()).await;
+    assert_eq!(cleared.status, StatusCode::NO_CONTENT);
+    let listed = app.send(Request::get("/dev/csp-reports").body(Body::empty()).unwrap()).await;
+    assert!(listed.json::<Vec<String>>().is_empty());
+}
