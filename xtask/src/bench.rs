@@ -1,4 +1,5 @@
-//! `cargo xtask bench`: release build sizes (raw and brotli), the time from navigation to the products list, and
+//! `cargo xtask bench`: release build sizes (raw and brotli), the time from navigation to the products list,
+//! Lighthouse scores of Products, Licenses and Invoices (mobile emulation), and
 //! at scale (50,000 people, 10,000 of them licensed on one subscription, an optimised backend): typeahead keystroke
 //! to results, and the licenses page's first rows and memory.
 
@@ -6,6 +7,9 @@ use crate::process::{self, start_backend};
 use crate::{root, tools, TaskResult};
 use std::path::Path;
 use std::process::Command;
+
+/// The Lighthouse release the bench installs.
+const LIGHTHOUSE_VERSION: &str = "13";
 
 /// This budget for wasm + js + css, brotli-compressed.
 const BUDGET_BROTLI_BYTES: usize = 250 * 1024;
@@ -29,6 +33,14 @@ pub fn run() -> TaskResult {
         )
     };
     node("bench/load-time.mjs", &url)?;
+    ensure_lighthouse()?;
+    let lighthouse = process::run(
+        Command::new("node")
+            .args(["bench/lighthouse.mjs", &url])
+            .current_dir(root().join("end2end"))
+            .env("CHROME", &browser.chrome)
+            .env("LIGHTHOUSE_DIR", root().join("target/lighthouse")),
+    );
 
     // The backend's own budgets at scale, optimised: directory search p95 under 20 ms at 50,000 people.
     process::run(
@@ -43,10 +55,26 @@ pub fn run() -> TaskResult {
     )?;
     node("bench/typeahead.mjs", &scaled_url)?;
     node("bench/licenses-page.mjs", &scaled_url)?;
+    lighthouse.map_err(|_| "Lighthouse scores are under their budgets (see above)".to_owned())?;
     if total > BUDGET_BROTLI_BYTES {
         return Err(format!("brotli total {} KB is over the {} KB budget", total / 1024, BUDGET_BROTLI_BYTES / 1024));
     }
     Ok(())
+}
+
+/// Lighthouse, for the bench only (the tests do not need it): installed once under `target/lighthouse`.
+fn ensure_lighthouse() -> TaskResult {
+    let dir = root().join("target/lighthouse");
+    if dir.join("node_modules/lighthouse/cli/index.js").exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    process::run(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+            .arg(&dir)
+            .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
+    )
 }
 
 /// Prints raw and brotli sizes of the wasm, js and css in `dist`; returns the brotli total.

@@ -1,0 +1,42 @@
+// Lighthouse (mobile emulation, its default) on Products, Licenses and Invoices of the release build, signed in as
+// the demo purchaser. Prints each page's scores and fails when one is under its budget.
+// Usage: node bench/lighthouse.mjs http://127.0.0.1:PORT   (LIGHTHOUSE_DIR: where `lighthouse` is installed)
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const base = process.argv[2];
+if (!base) throw new Error('usage: node bench/lighthouse.mjs <base url>');
+const cli = path.join(process.env.LIGHTHOUSE_DIR ?? '.', 'node_modules/lighthouse/cli/index.js');
+const budgets = { performance: 95, accessibility: 100, 'best-practices': 95 };
+const pages = ['/products', '/licenses', '/billing/invoices'];
+
+// A session cookie from the development sign-in, sent with every request Lighthouse makes.
+const signIn = await fetch(`${base}/dev/sign-in?user=asa.ostrom%40contoso.se&redirect=%2Fconfig.json`, { redirect: 'manual' });
+const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+if (!cookie) throw new Error('the development sign-in set no cookie');
+
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'].join(' ');
+const failures = [];
+console.log('\nLighthouse (mobile emulation)      performance  accessibility  best practices');
+for (const page of pages) {
+  const out = execFileSync(process.execPath, [cli, `${base}${page}`, '--output=json', '--quiet',
+    `--chrome-flags=${flags}`, `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+    '--only-categories=performance,accessibility,best-practices'],
+  { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, CHROME_PATH: process.env.CHROME ?? '/usr/bin/chromium' } });
+  const report = JSON.parse(out);
+  const score = (id) => Math.round(report.categories[id].score * 100);
+  const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time']
+    .map((id) => `${id.split('-').map((w) => w[0]).join('').toUpperCase()} ${report.audits[id].displayValue}`).join(', ');
+  console.log(`${page.padEnd(35)}${String(score('performance')).padStart(11)}${String(score('accessibility')).padStart(15)}${String(score('best-practices')).padStart(16)}   ${metrics}`);
+  for (const [id, budget] of Object.entries(budgets)) {
+    if (score(id) < budget) {
+      const failing = Object.values(report.audits).filter((a) => a.score !== null && a.score < 0.9 && report.categories[id].auditRefs.some((r) => r.id === a.id && r.weight > 0));
+      failures.push(`${page}: ${id} ${score(id)} < ${budget} (${failing.map((a) => a.id).join(', ')})`);
+    }
+  }
+}
+if (failures.length) {
+  console.error(`\nunder budget:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
