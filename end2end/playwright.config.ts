@@ -34,9 +34,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'e2e', testIgnore: /(csp-audit|hostile)\.spec\.ts/ },
+    { name: 'e2e', testIgnore: /(csp-audit|hostile|resilience)\.spec\.ts/ },
+    { name: 'resilience', testMatch: /resilience\.spec\.ts/ },
     { name: 'hostile', testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${hostilePort}` } },
-    { name: 'csp-audit', testMatch: /csp-audit\.spec\.ts/, dependencies: ['e2e'] },
+    { name: 'csp-audit', testMatch: /csp-audit\.spec\.ts/, dependencies: ['e2e', 'resilience'] },
   ],
   webServer: [
     {

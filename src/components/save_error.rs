@@ -22,6 +22,7 @@ pub fn SaveError(
     let message = move || match &error {
         ApiError::Network => t_string!(i18n, save_errors.network).to_string(),
         ApiError::Server { .. } | ApiError::Unreadable => t_string!(i18n, save_errors.server).to_string(),
+        ApiError::RateLimited { retry_after: Some(1) } => t_string!(i18n, save_errors.rate_limited_for_one).to_string(),
         ApiError::RateLimited { retry_after: Some(seconds) } => {
             t_string!(i18n, save_errors.rate_limited_for, seconds = *seconds).to_string()
         }
