@@ -25,8 +25,8 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask <dev|test|bench|dist|audit>\n");
             eprintln!("  dev    set up missing tools, start the reference backend with demo data and `trunk serve`");
-            eprintln!("  test   native tests, wasm tests in headless Chromium, release build, Playwright end-to-end");
-            eprintln!("  bench  release build sizes (raw and brotli) and load time in headless Chromium");
+            eprintln!("  test   dependency audit, native and wasm tests, release build, Playwright end-to-end");
+            eprintln!("  bench  release sizes (raw and brotli), Lighthouse scores, load and interaction timings");
             eprintln!("  dist   the deployable dist/: release build, no inline script, precompressed .br and .gz");
             eprintln!("  audit  cargo deny: advisories (offline snapshot when there is one), licenses, bans, sources");
             return ExitCode::from(2);
