@@ -283,6 +283,8 @@ test('add a card: checked as typed, sent once, never stored in the browser, gone
   expect(consoleLines.filter((line) => /4111\s?1111|1111 1111/.test(line))).toEqual([]);
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + location.href + history.length);
   expect(stored).not.toMatch(/4111\s?1111|\b123\b/);
+  // Nor in IndexedDB or the Cache Storage: the app keeps nothing there at all.
+  expect(await page.evaluate(async () => [(await indexedDB.databases()).length, (await caches.keys()).length])).toEqual([0, 0]);
   expect(await page.content()).not.toMatch(/4111\s?1111\s?1111\s?1111/);
   // Opening the pane again starts empty.
   await page.getByRole('link', { name: 'Add a payment method' }).click();
