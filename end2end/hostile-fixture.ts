@@ -46,7 +46,8 @@ export function writeHostileFixture(backend: string): string {
   const profile = fixture.billing_profiles[0];
   profile.name = HOSTILE.profile;
   for (const invoice of fixture.invoices) invoice.lines[0].product = HOSTILE.invoiceLine;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-hostile-')), 'fixture.json');
+  // One fixed file, rewritten whenever the config loads (the main process and each worker do), so none pile up.
+  const file = path.join(os.tmpdir(), 'portal-hostile-fixture.json');
   fs.writeFileSync(file, JSON.stringify(fixture));
   return file;
 }

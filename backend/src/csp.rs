@@ -27,9 +27,8 @@ pub fn add_security_headers(headers: &mut HeaderMap, report: bool) {
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    if let Ok(value) = HeaderValue::from_str(&policy) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
+    let policy = HeaderValue::from_str(&policy).expect("the policy is visible ASCII");
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
 }
 
 /// Violation reports received, as the browser sent them.

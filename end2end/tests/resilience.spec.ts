@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { signIn, armFault, clearFaults, resetData, ordersOf, subscriptionOf } from './helpers';
 
 // Faults in the middle of a state-changing flow (project `resilience`): each time the person is told what happened,
@@ -8,6 +8,16 @@ test.beforeEach(async ({ request }) => resetData(request));
 test.afterEach(async ({ request }) => resetData(request));
 
 const QUANTITY = '/api/v1/subscriptions/sub-business-basic/quantity';
+
+/** Opens Buy licenses on Business Basic and enters 106, priced; returns the pane and its total field. */
+async function enterNewTotal(page: Page) {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
+  await total.fill('106');
+  await expect(pane.getByText('SEK 276.00 charged now')).toBeVisible();
+  return { pane, total };
+}
 
 const UNKNOWN_OUTCOME = /if it was already made, it won't be made or charged twice/;
 const faults: { name: string; fault: Record<string, unknown>; says: RegExp }[] = [
@@ -23,11 +33,7 @@ const faults: { name: string; fault: Record<string, unknown>; says: RegExp }[] =
 
 for (const { name, fault, says } of faults) {
   test(`license total 100 → 106 through ${name}: told, kept, retried, charged once`, async ({ page, request }) => {
-    await signIn(page, '/products/sub-business-basic/buy');
-    const pane = page.getByRole('dialog', { name: 'Buy licenses' });
-    const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
-    await total.fill('106');
-    await expect(pane.getByText('SEK 276.00 charged now')).toBeVisible();
+    const { pane, total } = await enterNewTotal(page);
     await armFault(request, { method: 'PUT', path: QUANTITY, ...fault });
     await pane.getByRole('button', { name: 'Save' }).click();
     await expect(pane.getByRole('alert')).toContainText(says);
@@ -83,11 +89,7 @@ for (const { name, fault, says } of faults) {
 }
 
 test('license total while offline: told, kept, and saved once when back online', async ({ page, request }) => {
-  await signIn(page, '/products/sub-business-basic/buy');
-  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
-  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
-  await total.fill('106');
-  await expect(pane.getByText('SEK 276.00 charged now')).toBeVisible();
+  const { pane, total } = await enterNewTotal(page);
   await page.context().setOffline(true);
   await pane.getByRole('button', { name: 'Save' }).click();
   await expect(pane.getByRole('alert')).toContainText("We couldn't reach the service");

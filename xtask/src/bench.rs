@@ -11,8 +11,8 @@ use std::process::Command;
 /// The Lighthouse release the bench installs.
 const LIGHTHOUSE_VERSION: &str = "13";
 
-/// This budget for wasm + js + css, brotli-compressed.
-const BUDGET_BROTLI_BYTES: usize = 250 * 1024;
+/// The budget for the initial load (wasm + js + css), brotli-compressed.
+const BUDGET_BROTLI_BYTES: usize = 200 * 1024;
 
 pub fn run() -> TaskResult {
     let path = tools::ensure_build_tools()?;

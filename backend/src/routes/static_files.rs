@@ -2,7 +2,8 @@
 //!
 //! Files are served as they are, preferring a precompressed `.br` or `.gz` sibling the client accepts. Hashed asset
 //! names (a `-` and 12 or more hex digits, as trunk writes them: `portal-1a2b3c4d5e6f7a8b_bg.wasm`; trunk's hash is
-//! a u64 in hex without leading zeros, so 15 digits happen) are cached for a year as immutable; everything else (`index.html`, `config.json`, unhashed files) is `no-cache`, i.e. revalidated.
+//! a u64 in hex without leading zeros, so 15 digits happen) are cached for a year as immutable; everything else
+//! (`index.html`, `config.json`, unhashed files) is `no-cache`, i.e. revalidated.
 //! A path without a file extension that matches no file is a client-side route: it gets `index.html` (200).
 //! Every answer carries the security headers of [`crate::csp`], the policy reporting violations with `--dev`.
 
@@ -31,8 +32,14 @@ fn has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|segment| segment.contains('.'))
 }
 
-/// Serves `request` from `dir`; `report_csp` adds the policy's `report-uri`.
+/// Serves `request` from `dir` with the security headers; `report_csp` adds the policy's `report-uri`.
 pub async fn serve(dir: &Path, request: Request, report_csp: bool) -> Response {
+    let mut response = serve_file(dir, request).await;
+    crate::csp::add_security_headers(response.headers_mut(), report_csp);
+    response
+}
+
+async fn serve_file(dir: &Path, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let method = request.method().clone();
     let headers = request.headers().clone();
@@ -56,16 +63,13 @@ pub async fn serve(dir: &Path, request: Request, report_csp: bool) -> Response {
         };
     }
     if response.status() == StatusCode::NOT_FOUND {
-        response = (StatusCode::NOT_FOUND, "Not found\n").into_response();
-        crate::csp::add_security_headers(response.headers_mut(), report_csp);
-        return response;
+        return (StatusCode::NOT_FOUND, "Not found\n").into_response();
     }
     let file_name = path.rsplit('/').next().unwrap_or_default();
     let cache = if !spa_route && is_hashed(file_name) { IMMUTABLE } else { NO_CACHE };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     headers.entry(header::VARY).or_insert(HeaderValue::from_static("accept-encoding"));
-    crate::csp::add_security_headers(headers, report_csp);
     response
 }
 
