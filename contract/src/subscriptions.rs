@@ -269,7 +269,12 @@ impl SubscriptionQuery {
 
     /// Orders two subscriptions by the chosen column and direction (product name ascending by default).
     pub fn compare(&self, a: &Subscription, b: &Subscription) -> Ordering {
-        let by_name = || text::fold(&a.product.name).cmp(&text::fold(&b.product.name));
+        self.compare_named((a, &text::fold(&a.product.name)), (b, &text::fold(&b.product.name)))
+    }
+
+    /// [`Self::compare`] with each product name already folded.
+    fn compare_named(&self, (a, a_name): (&Subscription, &str), (b, b_name): (&Subscription, &str)) -> Ordering {
+        let by_name = || a_name.cmp(b_name);
         let ordering = match self.sort.unwrap_or_default() {
             SortKey::Product => by_name(),
             SortKey::Status => a.status.cmp(&b.status).then_with(by_name),
@@ -285,9 +290,22 @@ impl SubscriptionQuery {
 
     /// Filters and sorts a complete list.
     pub fn apply(&self, all: &[Subscription]) -> Vec<Subscription> {
-        let mut matching: Vec<Subscription> = all.iter().filter(|s| self.matches(s)).cloned().collect();
-        matching.sort_by(|a, b| self.compare(a, b));
-        matching
+        self.positions(all).into_iter().map(|i| all[i].clone()).collect()
+    }
+
+    /// Where in `all` the subscriptions that pass are, in their sorted order: what [`Self::apply`] returns, without
+    /// copying any subscription, and folding each name once instead of once per comparison.
+    pub fn positions(&self, all: &[Subscription]) -> Vec<usize> {
+        let needle = self.q.as_deref().map(|q| text::fold(q.trim()));
+        let mut matching: Vec<(usize, String)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.channel.is_none_or(|c| s.channel == c) && self.status.is_none_or(|st| s.status == st))
+            .map(|(i, s)| (i, text::fold(&s.product.name)))
+            .filter(|(_, name)| needle.as_deref().is_none_or(|needle| name.contains(needle)))
+            .collect();
+        matching.sort_by(|(a, a_name), (b, b_name)| self.compare_named((&all[*a], a_name), (&all[*b], b_name)));
+        matching.into_iter().map(|(i, _)| i).collect()
     }
 }
 

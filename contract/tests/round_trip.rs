@@ -264,4 +264,9 @@ fn filters_and_sorting_are_shared_rules() {
     assert_eq!(names, [100, 5]);
     let by_name = SubscriptionQuery::default().apply(&all);
     assert_eq!(by_name[0].product.name, "Power BI Pro");
+    // Positions agree with `matches`: the text trimmed, case and accents ignored.
+    let accented = SubscriptionQuery { q: Some(" vÍsio ".into()), ..Default::default() };
+    assert_eq!(accented.positions(&all), [1]);
+    assert!(all.iter().enumerate().all(|(i, s)| accented.matches(s) == accented.positions(&all).contains(&i)));
+    assert_eq!(by_licenses_desc.positions(&all), [0, 1]);
 }

@@ -2,15 +2,11 @@
 // navigation to the first rows (median of 5 cold loads), and memory (JS heap and wasm linear memory) after the
 // load and after paging through 40 pages and back.
 // Usage: node bench/licenses-page.mjs http://127.0.0.1:PORT
-import { chromium } from '@playwright/test';
+import { launch, signedInContext } from './common.mjs';
 
 const base = process.argv[2];
 if (!base) throw new Error('usage: node bench/licenses-page.mjs <base url>');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const path = '/licenses/sub-business-basic';
 const firstRows = () => document.querySelectorAll('table tbody tr').length >= 50 && performance.now();
 
@@ -25,8 +21,7 @@ async function memory(page, cdp) {
 const times = [];
 let report = '';
 for (let run = 0; run < 5; run++) {
-  const context = await browser.newContext();
-  await context.request.get(`${base}/dev/sign-in?user=asa.ostrom%40contoso.se&redirect=%2Fconfig.json`);
+  const context = await signedInContext(browser, base);
   const page = await context.newPage();
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   await page.goto(`${base}${path}`, { waitUntil: 'commit' });

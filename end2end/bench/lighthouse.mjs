@@ -26,9 +26,15 @@ for (const page of pages) {
   { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, CHROME_PATH: process.env.CHROME ?? '/usr/bin/chromium' } });
   const report = JSON.parse(out);
   const score = (id) => Math.round(report.categories[id].score * 100);
-  const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time']
+  const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
     .map((id) => `${id.split('-').map((w) => w[0]).join('').toUpperCase()} ${report.audits[id].displayValue}`).join(', ');
   console.log(`${page.padEnd(35)}${String(score('performance')).padStart(11)}${String(score('accessibility')).padStart(15)}${String(score('best-practices')).padStart(16)}   ${metrics}`);
+  // What moved, and what the largest paint was: the first places to look when performance is under budget.
+  for (const item of report.audits['layout-shifts']?.details?.items ?? []) {
+    console.log(`    layout shift ${item.score.toFixed(3)}: ${item.node?.snippet ?? item.node?.selector ?? '?'}`);
+  }
+  const lcp = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+  if (lcp) console.log(`    largest contentful paint: ${lcp.snippet}`);
   for (const [id, budget] of Object.entries(budgets)) {
     if (score(id) < budget) {
       const failing = Object.values(report.audits).filter((a) => a.score !== null && a.score < 0.9 && report.categories[id].auditRefs.some((r) => r.id === a.id && r.weight > 0));

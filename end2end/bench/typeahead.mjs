@@ -1,17 +1,12 @@
 // Keystroke to typeahead results rendered, in headless Chromium against the backend on loopback (p50 and p95 over
 // 50 queries). The directory should be large: run the backend with `--scale 50000,10000`.
 // Usage: node bench/typeahead.mjs http://127.0.0.1:PORT
-import { chromium } from '@playwright/test';
+import { launch, signedInContext, percentile } from './common.mjs';
 
 const base = process.argv[2];
 if (!base) throw new Error('usage: node bench/typeahead.mjs <base url>');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const context = await browser.newContext();
-await context.request.get(`${base}/dev/sign-in?user=asa.ostrom%40contoso.se&redirect=%2Fconfig.json`);
+const browser = await launch();
+const context = await signedInContext(browser, base);
 const page = await context.newPage();
 // The moment of the last key press, from the event itself (no round trip to Playwright in the measurement).
 await page.addInitScript(() => addEventListener('keydown', (e) => { window.__lastKeyAt = e.timeStamp; }, true));
@@ -42,7 +37,6 @@ for (const query of queries) {
   samples.push(at - (await page.evaluate(() => window.__lastKeyAt)));
 }
 await browser.close();
-samples.sort((a, b) => a - b);
-const pick = (p) => samples[Math.min(samples.length - 1, Math.ceil((samples.length * p) / 100) - 1)];
+const pick = (p) => percentile(samples, p);
 console.log(`\ntypeahead keystroke → results rendered (ms, ${samples.length} queries, 120 ms debounce included): ` +
-  `p50 ${pick(50).toFixed(0)}, p95 ${pick(95).toFixed(0)}, max ${samples.at(-1).toFixed(0)}`);
+  `p50 ${pick(50).toFixed(0)}, p95 ${pick(95).toFixed(0)}, max ${Math.max(...samples).toFixed(0)}`);

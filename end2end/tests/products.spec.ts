@@ -53,6 +53,44 @@ test('text search narrows the list instantly, ignoring case', async ({ page }) =
   await expect(productRows(page)).toHaveText(['Visio Plan 2']);
 });
 
+test('a long list comes in pages of 50 kept in the URL; searching goes back to the first page', async ({ page }) => {
+  // The person's own products, copied to 120 (the reference demo has a dozen).
+  await page.route(/\/api\/v1\/subscriptions\?/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    const items = Array.from({ length: 120 }, (_, n) => {
+      const s = body.items[n % body.items.length];
+      return { ...s, id: `${s.id}-${n}`, product: { ...s.product, name: `${s.product.name} ${String(n).padStart(3, '0')}` } };
+    });
+    await route.fulfill({ response, json: { ...body, items, total: items.length } });
+  });
+  await signIn(page);
+  await expect(page.getByText('120 of 120 products')).toBeVisible();
+  await expect(productRows(page)).toHaveCount(50);
+  const pager = page.getByRole('navigation', { name: 'Pages' });
+  await expect(pager).toContainText('Page 1 of 3');
+  await expect(pager.getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
+  const firstOnPageOne = await productRows(page).first().textContent();
+  await pager.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(pager).toContainText('Page 2 of 3');
+  await expect(productRows(page).first()).not.toHaveText(firstOnPageOne!);
+  await pager.getByRole('button', { name: 'Next page' }).click();
+  await expect(productRows(page)).toHaveCount(20);
+  await expect(pager.getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(pager.getByRole('button', { name: 'Next page' })).toBeFocused();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 3 of 3');
+  await expect(productRows(page)).toHaveCount(20);
+
+  await page.getByRole('searchbox', { name: 'Search products' }).fill('Visio');
+  await expect(page).not.toHaveURL(/[?&]page=/);
+  await expect(productRows(page).first()).toContainText('Visio');
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ of 120 products$/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+});
+
 test('an empty result says so and offers to clear the filters', async ({ page }) => {
   await signIn(page, '/products?q=no-such-product');
   await expect(page.getByText('No products match these filters.')).toBeVisible();

@@ -1,26 +1,26 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page, type Locator, type APIRequestContext } from '@playwright/test';
 import { signIn, armFault, clearFaults, resetData, ordersOf, subscriptionOf } from './helpers';
 
-// Faults in the middle of a state-changing flow (project `resilience`): each time the person is told what happened,
-// what they typed stays, trying again works, and the backend records the change exactly once.
+// Faults in the middle of every state-changing flow (project `resilience`): each time the person is told what
+// happened, what they typed stays, trying again works, and the backend records the change exactly once.
 
 test.beforeEach(async ({ request }) => resetData(request));
-test.afterEach(async ({ request }) => resetData(request));
-
-const QUANTITY = '/api/v1/subscriptions/sub-business-basic/quantity';
-
-/** Opens Buy licenses on Business Basic and enters 106, priced; returns the pane and its total field. */
-async function enterNewTotal(page: Page) {
-  await signIn(page, '/products/sub-business-basic/buy');
-  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
-  const total = pane.getByRole('textbox', { name: 'Total number of licenses' });
-  await total.fill('106');
-  await expect(pane.getByText('SEK 276.00 charged now')).toBeVisible();
-  return { pane, total };
-}
+test.afterEach(async ({ page, request }) => {
+  await page.context().setOffline(false);
+  await resetData(request);
+});
 
 const UNKNOWN_OUTCOME = /if it was already made, it won't be made or charged twice/;
-const faults: { name: string; fault: Record<string, unknown>; says: RegExp }[] = [
+
+/** What goes wrong while the change is on its way, and what the person is told. */
+interface Trouble {
+  name: string;
+  /** A backend fault (`POST /dev/faults`), or none: the browser goes offline instead. */
+  fault?: Record<string, unknown>;
+  says: RegExp;
+}
+
+const troubles: Trouble[] = [
   { name: 'a server error (500)', fault: { status: 500 }, says: /Something went wrong on our side/ },
   // Chromium itself resends an idempotent PUT when the connection closes: the trouble lasts (count 20) until the
   // network is back (the faults are cleared before the person tries again).
@@ -29,74 +29,243 @@ const faults: { name: string; fault: Record<string, unknown>; says: RegExp }[] =
   { name: 'a gateway timeout after the change was applied', fault: { after: true }, says: UNKNOWN_OUTCOME },
   { name: 'too many requests (429, Retry-After)', fault: { status: 429, retry_after: 1 }, says: /too many requests\. Wait a second, then try again/ },
   { name: 'a signed-out session (401)', fault: { status: 401 }, says: /Your session ended, so nothing was changed\..*what you entered is kept/ },
+  { name: 'the browser going offline', says: /We couldn't reach the service/ },
 ];
 
-for (const { name, fault, says } of faults) {
-  test(`license total 100 → 106 through ${name}: told, kept, retried, charged once`, async ({ page, request }) => {
-    const { pane, total } = await enterNewTotal(page);
-    await armFault(request, { method: 'PUT', path: QUANTITY, ...fault });
-    await pane.getByRole('button', { name: 'Save' }).click();
-    await expect(pane.getByRole('alert')).toContainText(says);
-    await expect(total).toHaveValue('106');
-    await clearFaults(request);
-    await pane.getByRole('button', { name: /^(Try again|Save)$/ }).first().click();
-    await expect(pane).toBeHidden();
-    expect((await subscriptionOf(page, 'sub-business-basic')).total_licenses).toBe(106);
-    const orders = await ordersOf(request, 'sub-business-basic');
-    expect(orders.map((o) => [o.kind, o.from_total, o.to_total])).toEqual([['licenses_added', 100, 106]]);
-  });
+/** A filled-in form, ready to be sent. */
+interface Attempt {
+  /** Where the error is said. */
+  form: Locator;
+  /** The name of the button that sends the change. */
+  submit: string;
+  /** What the person entered is still there. */
+  expectKept(): Promise<void>;
+  /** After the retry: the form is gone and the backend shows the change exactly once. */
+  expectDoneOnce(): Promise<void>;
+}
+
+/** One state-changing flow: the request it sends, and how to open and fill in its form. */
+interface Flow {
+  name: string;
+  method: string;
+  path: string;
+  start(page: Page, request: APIRequestContext): Promise<Attempt>;
 }
 
 const PRO = 'sub-power-bi-pro';
+/** The year `n` years from now, as the expiry lists show it. */
+const yearsAhead = (n: number) => String(new Date().getFullYear() + n);
 
-for (const { name, fault, says } of faults) {
-  test(`assigning a license through ${name}: told, the person still chosen, retried, assigned once`, async ({ page, request }) => {
-    await signIn(page, `/licenses/${PRO}/assign`);
-    const pane = page.getByRole('dialog', { name: 'Assign licenses to users' });
-    await pane.getByRole('combobox', { name: 'Name or e-mail' }).fill('bjorn.angstrom@');
-    await pane.getByRole('option', { name: /Björn Ängström/ }).click();
-    const before = (await subscriptionOf(page, PRO)).assigned_licenses;
-    await armFault(request, { method: 'POST', path: `/api/v1/subscriptions/${PRO}/assignments`, ...fault });
-    await pane.getByRole('button', { name: 'Assign', exact: true }).click();
-    await expect(pane.getByRole('alert').first()).toContainText(says);
-    await expect(pane.getByRole('region', { name: /Chosen people/ }).getByRole('listitem')).toHaveText([/^Björn Ängström/]);
-    await clearFaults(request);
-    await pane.getByRole('button', { name: /^(Try again|Assign)$/ }).first().click();
-    await expect(pane.getByRole('heading', { name: /^Done: .+ now has a license\.$/ })).toBeVisible();
-    expect((await subscriptionOf(page, PRO)).assigned_licenses).toBe(before + 1);
-  });
+const flows: Flow[] = [
+  {
+    name: 'license total 100 → 106',
+    method: 'PUT',
+    path: '/api/v1/subscriptions/sub-business-basic/quantity',
+    async start(page, request) {
+      await signIn(page, '/products/sub-business-basic/buy');
+      const form = page.getByRole('dialog', { name: 'Buy licenses' });
+      const total = form.getByRole('textbox', { name: 'Total number of licenses' });
+      await total.fill('106');
+      await expect(form.getByText('SEK 276.00 charged now')).toBeVisible();
+      return {
+        form,
+        submit: 'Save',
+        expectKept: () => expect(total).toHaveValue('106'),
+        async expectDoneOnce() {
+          await expect(form).toBeHidden();
+          expect((await subscriptionOf(page, 'sub-business-basic')).total_licenses).toBe(106);
+          const orders = await ordersOf(request, 'sub-business-basic');
+          expect(orders.map((o) => [o.kind, o.from_total, o.to_total])).toEqual([['licenses_added', 100, 106]]);
+        },
+      };
+    },
+  },
+  {
+    name: 'assigning a license',
+    method: 'POST',
+    path: `/api/v1/subscriptions/${PRO}/assignments`,
+    async start(page) {
+      await signIn(page, `/licenses/${PRO}/assign`);
+      const form = page.getByRole('dialog', { name: 'Assign licenses to users' });
+      await form.getByRole('combobox', { name: 'Name or e-mail' }).fill('bjorn.angstrom@');
+      await form.getByRole('option', { name: /Björn Ängström/ }).click();
+      const chosen = form.getByRole('region', { name: /Chosen people/ }).getByRole('listitem');
+      const before = (await subscriptionOf(page, PRO)).assigned_licenses;
+      return {
+        form,
+        submit: 'Assign',
+        expectKept: () => expect(chosen).toHaveText([/^Björn Ängström/]),
+        async expectDoneOnce() {
+          await expect(form.getByRole('heading', { name: /^Done: .+ now has a license\.$/ })).toBeVisible();
+          expect((await subscriptionOf(page, PRO)).assigned_licenses).toBe(before + 1);
+        },
+      };
+    },
+  },
+  {
+    name: 'unassigning two people',
+    method: 'POST',
+    path: `/api/v1/subscriptions/${PRO}/assignments/remove`,
+    async start(page) {
+      await signIn(page, `/licenses/${PRO}`);
+      const names = page.locator('table tbody th[scope="row"]');
+      await expect(names).toHaveCount(10);
+      const [first, third] = [(await names.nth(0).textContent())!, (await names.nth(2).textContent())!];
+      await page.getByRole('checkbox', { name: `Select ${first}` }).check();
+      await page.getByRole('checkbox', { name: `Select ${third}` }).check();
+      const before = (await subscriptionOf(page, PRO)).assigned_licenses;
+      await page.getByRole('button', { name: 'Remove licenses' }).click();
+      const form = page.getByRole('alertdialog', { name: 'Unassign licenses?' });
+      return {
+        form,
+        submit: 'Unassign',
+        async expectKept() {
+          await expect(form.getByRole('listitem')).toHaveText([first, third]);
+          await expect(page.getByText('2 selected.')).toBeAttached();
+        },
+        async expectDoneOnce() {
+          await expect(form).toBeHidden();
+          await expect(page.getByRole('row', { name: new RegExp(first) })).toHaveCount(0);
+          expect((await subscriptionOf(page, PRO)).assigned_licenses).toBe(before - 2);
+        },
+      };
+    },
+  },
+  {
+    name: 'cancelling with a reason and feedback',
+    method: 'POST',
+    path: `/api/v1/subscriptions/${PRO}/cancel`,
+    async start(page, request) {
+      await signIn(page, `/products/${PRO}/cancel`);
+      const form = page.getByRole('dialog', { name: 'Cancel subscription' });
+      const reason = form.getByRole('radio', { name: "It's too expensive" });
+      await reason.check();
+      const feedback = form.getByRole('textbox', { name: 'Feedback (optional)' });
+      await feedback.fill('Vi byter leverantör');
+      return {
+        form,
+        submit: 'Save',
+        async expectKept() {
+          await expect(reason).toBeChecked();
+          await expect(feedback).toHaveValue('Vi byter leverantör');
+        },
+        async expectDoneOnce() {
+          await expect(form).toBeHidden();
+          expect((await subscriptionOf(page, PRO)).status).toBe('cancelled');
+          const orders = await ordersOf(request, PRO);
+          expect(orders.map((o) => [o.kind, o.feedback])).toEqual([['cancelled', 'Vi byter leverantör']]);
+        },
+      };
+    },
+  },
+  {
+    name: 'reactivating an expired subscription',
+    method: 'POST',
+    path: '/api/v1/subscriptions/sub-project-expired/reactivate',
+    async start(page, request) {
+      await signIn(page, '/products/sub-project-expired/reactivate');
+      const form = page.getByRole('dialog', { name: 'Reactivate subscription' });
+      await expect(form).toContainText('Reactivating starts a new yearly billing period today');
+      return {
+        form,
+        submit: 'Reactivate',
+        expectKept: () => expect(form).toContainText('Reactivating starts a new yearly billing period today'),
+        async expectDoneOnce() {
+          await expect(form).toBeHidden();
+          await expect(page.getByRole('status').filter({ hasText: 'Project Plan 3 is active again.' })).toBeVisible();
+          expect((await ordersOf(request, 'sub-project-expired')).map((o) => o.kind)).toEqual(['reactivated']);
+        },
+      };
+    },
+  },
+  {
+    name: 'adding a card',
+    method: 'POST',
+    path: '/api/v1/payment-methods',
+    async start(page) {
+      await signIn(page, '/billing/payment-methods/add');
+      const form = page.getByRole('dialog', { name: 'Add a payment method' });
+      const number = form.getByRole('textbox', { name: 'Card number' });
+      const code = form.getByRole('textbox', { name: 'Security code' });
+      const street = form.getByRole('textbox', { name: 'Street address' });
+      await number.fill('5555 5555 5555 4444');
+      await form.getByRole('combobox', { name: 'Month' }).selectOption('6');
+      await form.getByRole('combobox', { name: 'Year' }).selectOption(yearsAhead(2));
+      await code.fill('321');
+      await form.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+      await form.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Germany' });
+      await street.fill('Unter den Linden 1');
+      await form.getByRole('textbox', { name: 'City' }).fill('Berlin');
+      await form.getByRole('textbox', { name: 'Postal code' }).fill('10117');
+      return {
+        form,
+        submit: 'Add',
+        async expectKept() {
+          await expect(number).toHaveValue('5555 5555 5555 4444');
+          await expect(code).toHaveValue('321');
+          await expect(street).toHaveValue('Unter den Linden 1');
+        },
+        async expectDoneOnce() {
+          await expect(form).toBeHidden();
+          const cards: { last4: string }[] = await (await page.request.get('/api/v1/payment-methods')).json();
+          expect(cards.filter((c) => c.last4 === '4444')).toHaveLength(1);
+          await expect(page.getByRole('link', { name: 'Mastercard ending in 4444' })).toHaveCount(1);
+        },
+      };
+    },
+  },
+  {
+    name: "editing a card's expiry and security code",
+    method: 'PATCH',
+    path: '/api/v1/payment-methods/pm-visa',
+    async start(page) {
+      await signIn(page, '/billing/payment-methods/pm-visa/edit');
+      const form = page.getByRole('dialog', { name: 'Visa ending in 4242' });
+      const year = form.getByRole('combobox', { name: 'Year' });
+      const code = form.getByRole('textbox', { name: 'Security code' });
+      await form.getByRole('combobox', { name: 'Month' }).selectOption('4');
+      await year.selectOption(yearsAhead(6));
+      await code.fill('987');
+      const before = await (await page.request.get('/api/v1/payment-methods/pm-visa')).json();
+      return {
+        form,
+        submit: 'Save',
+        async expectKept() {
+          await expect(year).toHaveValue(yearsAhead(6));
+          await expect(code).toHaveValue('987');
+        },
+        async expectDoneOnce() {
+          await expect(form).toBeHidden();
+          await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 is updated.' })).toBeVisible();
+          const after = await (await page.request.get('/api/v1/payment-methods/pm-visa')).json();
+          expect(after.expiry).toEqual({ year: Number(yearsAhead(6)), month: 4 });
+          // The etag counts the card's versions: one edit is one step, however many tries it took.
+          expect(after.etag).toBe(`"${Number(JSON.parse(before.etag)) + 1}"`);
+        },
+      };
+    },
+  },
+];
+
+for (const flow of flows) {
+  for (const trouble of troubles) {
+    test(`${flow.name} through ${trouble.name}: told, kept, retried, applied once`, async ({ page, request }) => {
+      const attempt = await flow.start(page, request);
+      if (trouble.fault) {
+        await armFault(request, { method: flow.method, path: flow.path, ...trouble.fault });
+      } else {
+        await page.context().setOffline(true);
+      }
+      await attempt.form.getByRole('button', { name: attempt.submit, exact: true }).click();
+      await expect(attempt.form.getByRole('alert').first()).toContainText(trouble.says);
+      await attempt.expectKept();
+      if (trouble.fault) {
+        await clearFaults(request);
+      } else {
+        await page.context().setOffline(false);
+      }
+      await attempt.form.getByRole('button', { name: new RegExp(`^(Try again|${attempt.submit})$`) }).first().click();
+      await attempt.expectDoneOnce();
+    });
+  }
 }
-
-for (const { name, fault, says } of faults) {
-  test(`cancelling through ${name}: told, reason and feedback kept, retried, cancelled once`, async ({ page, request }) => {
-    await signIn(page, '/products/sub-power-bi-pro/cancel');
-    const pane = page.getByRole('dialog', { name: 'Cancel subscription' });
-    await pane.getByRole('radio', { name: "It's too expensive" }).check();
-    const feedback = pane.getByRole('textbox', { name: 'Feedback (optional)' });
-    await feedback.fill('Vi byter leverantör');
-    await armFault(request, { method: 'POST', path: '/api/v1/subscriptions/sub-power-bi-pro/cancel', ...fault });
-    await pane.getByRole('button', { name: 'Save' }).click();
-    await expect(pane.getByRole('alert').first()).toContainText(says);
-    await expect(pane.getByRole('radio', { name: "It's too expensive" })).toBeChecked();
-    await expect(feedback).toHaveValue('Vi byter leverantör');
-    await clearFaults(request);
-    await pane.getByRole('button', { name: /^(Try again|Save)$/ }).first().click();
-    await expect(pane).toBeHidden();
-    expect((await subscriptionOf(page, 'sub-power-bi-pro')).status).toBe('cancelled');
-    const orders = await ordersOf(request, 'sub-power-bi-pro');
-    expect(orders.map((o) => [o.kind, o.feedback])).toEqual([['cancelled', 'Vi byter leverantör']]);
-  });
-}
-
-test('license total while offline: told, kept, and saved once when back online', async ({ page, request }) => {
-  const { pane, total } = await enterNewTotal(page);
-  await page.context().setOffline(true);
-  await pane.getByRole('button', { name: 'Save' }).click();
-  await expect(pane.getByRole('alert')).toContainText("We couldn't reach the service");
-  await expect(total).toHaveValue('106');
-  await page.context().setOffline(false);
-  await pane.getByRole('button', { name: /^(Try again|Save)$/ }).first().click();
-  await expect(pane).toBeHidden();
-  const orders = await ordersOf(request, 'sub-business-basic');
-  expect(orders.map((o) => [o.kind, o.from_total, o.to_total])).toEqual([['licenses_added', 100, 106]]);
-});

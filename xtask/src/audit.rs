@@ -17,6 +17,9 @@ const DB_FOLDER: &str = "advisory-db-3157b0e258782691";
 
 pub fn run_audit() -> TaskResult {
     crate::tools::ensure_cargo_tool("cargo-deny", "cargo-deny", CARGO_DENY_VERSION, true)?;
+    // cargo-deny reads every crate's manifest, and `--offline` keeps cargo from downloading them: on a machine
+    // whose cargo cache is empty, they are fetched first (from the registry, which is reachable).
+    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(root()))?;
     let deny = || {
         let mut command = Command::new("cargo");
         command.args(["deny", "--locked"]).current_dir(root());

@@ -5,6 +5,7 @@ mod bench;
 mod dev;
 mod dist;
 mod process;
+mod size_report;
 mod test;
 mod tools;
 

@@ -46,8 +46,7 @@ pub fn ProductFilters(
                     placeholder=move || t_string!(i18n, products.search)
                     prop:value=move || url.text.get()
                     on:input=move |event| {
-                        let text = event_target_value(&event);
-                        url.set_text.set((!text.is_empty()).then_some(text));
+                        url.set_text(event_target_value(&event));
                     }
                 />
             </label>
@@ -64,14 +63,14 @@ pub fn ProductFilters(
                 legend=Signal::derive(move || t_string!(i18n, products.channel).to_string())
                 choices=channels
                 value=channel_value
-                on_change=Callback::new(move |value| url.set_channel.set(value))
+                on_change=Callback::new(move |value| url.set_channel(value))
             />
             <ChoiceGroup
                 name="status"
                 legend=Signal::derive(move || t_string!(i18n, products.status).to_string())
                 choices=statuses
                 value=status_value
-                on_change=Callback::new(move |value| url.set_status.set(value))
+                on_change=Callback::new(move |value| url.set_status(value))
             />
         </div>
     }

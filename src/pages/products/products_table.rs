@@ -2,11 +2,27 @@ use super::empty_products::EmptyProducts;
 use super::product_row::ProductRow;
 use super::sort_header::SortHeader;
 use super::ProductsUrl;
+use crate::components::Pager;
 use crate::i18n::*;
 use contract::subscriptions::{SortKey, Subscription};
 use leptos::prelude::*;
+use std::ops::Range;
 
-/// The products as a table: the URL's filters applied instantly, sortable by column.
+/// Rows on one page: few enough that any filter keystroke renders within a frame, whatever the list's length.
+const PAGE_SIZE: usize = 50;
+
+/// How many pages `len` rows fill (at least one, the empty page).
+fn page_count(len: usize) -> u32 {
+    len.div_ceil(PAGE_SIZE).max(1) as u32
+}
+
+/// The rows of page `page` (from 1, kept within the pages there are) of `len` rows.
+fn page_rows(page: u32, len: usize) -> Range<usize> {
+    let page = page.clamp(1, page_count(len)) as usize;
+    ((page - 1) * PAGE_SIZE).min(len)..(page * PAGE_SIZE).min(len)
+}
+
+/// The products as a table: the URL's filters applied instantly, sortable by column, in pages of 50.
 #[component]
 pub fn ProductsTable(
     /// Every subscription of the person.
@@ -17,16 +33,24 @@ pub fn ProductsTable(
     let i18n = use_i18n();
     let total = all.len();
     let all = StoredValue::new(all);
-    let shown = Memo::new(move |_| {
+    let matching = Memo::new(move |_| {
         let query = url.query.get();
-        all.with_value(|all| query.apply(all))
+        all.with_value(|all| query.positions(all))
     });
-    let count = move || t_string!(i18n, products.shown, shown = shown.with(Vec::len), total).to_string();
+    let pages = Memo::new(move |_| page_count(matching.with(Vec::len)));
+    let page = Memo::new(move |_| url.page.get().clamp(1, pages.get()));
+    let shown = move || {
+        matching.with(|matching| {
+            let rows = &matching[page_rows(page.get(), matching.len())];
+            all.with_value(|all| rows.iter().map(|&i| all[i].clone()).collect::<Vec<_>>())
+        })
+    };
+    let count = move || t_string!(i18n, products.shown, shown = matching.with(Vec::len), total).to_string();
 
     view! {
         <p class="result-count" role="status">{count}</p>
         <Show
-            when=move || !shown.with(Vec::is_empty)
+            when=move || !matching.with(Vec::is_empty)
             fallback=move || view! { <EmptyProducts total url /> }
         >
             <div class="table-wrap">
@@ -43,12 +67,30 @@ pub fn ProductsTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || shown.get() key=|s| s.id.clone() let:subscription>
+                        <For each=shown key=|s| s.id.clone() let:subscription>
                             <ProductRow subscription />
                         </For>
                     </tbody>
                 </table>
             </div>
+            <Pager page page_count=pages on_page=Callback::new(move |p| url.go_to(p)) />
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_of_fifty_rows_within_the_pages_there_are() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(50), 1);
+        assert_eq!(page_count(51), 2);
+        assert_eq!(page_rows(1, 0), 0..0);
+        assert_eq!(page_rows(1, 120), 0..50);
+        assert_eq!(page_rows(3, 120), 100..120);
+        assert_eq!(page_rows(9, 120), 100..120);
+        assert_eq!(page_rows(0, 120), 0..50);
     }
 }

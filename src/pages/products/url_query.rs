@@ -18,23 +18,22 @@ pub fn query_from_url(get: impl Fn(&str) -> Option<String>) -> SubscriptionQuery
     }
 }
 
-/// The list's URL state: the current query, and setters that change one parameter each.
+/// The list's URL state: the current query and page, and changes that set one parameter each. Every change of
+/// filter, search or sort goes back to the first page.
 #[derive(Clone, Copy)]
 pub struct ProductsUrl {
     /// The query the URL describes.
     pub query: Memo<SubscriptionQuery>,
     /// The search text exactly as typed (the query ignores blank text; the search box must not).
     pub text: Memo<String>,
-    /// Sets or clears `channel`.
-    pub set_channel: SignalSetter<Option<String>>,
-    /// Sets or clears `status`.
-    pub set_status: SignalSetter<Option<String>>,
-    /// Sets or clears the search text `q`.
-    pub set_text: SignalSetter<Option<String>>,
-    /// Sets or clears `sort`.
-    pub set_sort: SignalSetter<Option<String>>,
-    /// Sets or clears `order`.
-    pub set_order: SignalSetter<Option<String>>,
+    /// The page asked for, from 1 (the table keeps it within the pages there are).
+    pub page: Memo<u32>,
+    channel: SignalSetter<Option<String>>,
+    status: SignalSetter<Option<String>>,
+    q: SignalSetter<Option<String>>,
+    sort: SignalSetter<Option<String>>,
+    order: SignalSetter<Option<String>>,
+    page_number: SignalSetter<Option<String>>,
 }
 
 impl ProductsUrl {
@@ -43,6 +42,7 @@ impl ProductsUrl {
         let map = use_query_map();
         let query = Memo::new(move |_| map.with(|m| query_from_url(|key| m.get(key))));
         let text = Memo::new(move |_| map.with(|m| m.get("q").unwrap_or_default()));
+        let page = Memo::new(move |_| map.with(|m| page_from_url(m.get("page"))));
         let setter = |key: &'static str, replace: bool| {
             let options = NavigateOptions { replace, scroll: false, ..Default::default() };
             query_signal_with_options::<String>(key, options).1
@@ -50,12 +50,32 @@ impl ProductsUrl {
         Self {
             query,
             text,
-            set_channel: setter("channel", false),
-            set_status: setter("status", false),
-            set_text: setter("q", true),
-            set_sort: setter("sort", false),
-            set_order: setter("order", false),
+            page,
+            channel: setter("channel", false),
+            status: setter("status", false),
+            q: setter("q", true),
+            sort: setter("sort", false),
+            order: setter("order", false),
+            page_number: setter("page", false),
         }
+    }
+
+    /// Sets or clears the purchase channel filter.
+    pub fn set_channel(&self, channel: Option<String>) {
+        self.channel.set(channel);
+        self.first_page();
+    }
+
+    /// Sets or clears the status filter.
+    pub fn set_status(&self, status: Option<String>) {
+        self.status.set(status);
+        self.first_page();
+    }
+
+    /// Sets the search text exactly as typed (empty clears it).
+    pub fn set_text(&self, text: String) {
+        self.q.set((!text.is_empty()).then_some(text));
+        self.first_page();
     }
 
     /// Sorts by `key`: ascending first, then flips on each further choice of the same column.
@@ -66,16 +86,34 @@ impl ProductsUrl {
         } else {
             SortOrder::Asc
         };
-        self.set_sort.set(Some(key.as_str().to_owned()));
-        self.set_order.set(Some(order.as_str().to_owned()));
+        self.sort.set(Some(key.as_str().to_owned()));
+        self.order.set(Some(order.as_str().to_owned()));
+        self.first_page();
     }
 
     /// Removes the filters and the search text (the sort stays).
     pub fn clear_filters(&self) {
-        self.set_channel.set(None);
-        self.set_status.set(None);
-        self.set_text.set(None);
+        self.channel.set(None);
+        self.status.set(None);
+        self.q.set(None);
+        self.first_page();
     }
+
+    /// Shows page `page` (1 is the plain URL).
+    pub fn go_to(&self, page: u32) {
+        self.page_number.set((page > 1).then(|| page.to_string()));
+    }
+
+    fn first_page(&self) {
+        if self.page.get_untracked() > 1 {
+            self.go_to(1);
+        }
+    }
+}
+
+/// The `page` parameter: a whole number from 1; anything else is the first page.
+pub fn page_from_url(value: Option<String>) -> u32 {
+    value.and_then(|v| v.parse().ok()).filter(|&page| page >= 1).unwrap_or(1)
 }
 
 #[cfg(test)]
@@ -102,6 +140,15 @@ mod tests {
         assert_eq!(query.q.as_deref(), Some("bi"));
         assert_eq!(query.sort, Some(SortKey::Price));
         assert_eq!(query.order, Some(SortOrder::Desc));
+    }
+
+    #[test]
+    fn page_is_a_whole_number_from_one() {
+        assert_eq!(page_from_url(Some("3".into())), 3);
+        for wrong in ["0", "-2", "two", "", "1.5"] {
+            assert_eq!(page_from_url(Some(wrong.into())), 1, "{wrong}");
+        }
+        assert_eq!(page_from_url(None), 1);
     }
 
     #[test]
