@@ -26,9 +26,37 @@ pub fn today_or_epoch() -> Date {
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    use js_sys::{Array, Date as JsDate, Intl, Object, Reflect};
+    use js_sys::{Array, Date as JsDate, Function, Intl, Object, Reflect};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::hash::Hash;
+    use std::thread::LocalKey;
     use time::Date;
     use wasm_bindgen::JsValue;
+
+    // Making an `Intl` formatter costs far more than formatting with one (a list of 50 rows spent most of its
+    // time there), so each locale's formatter is made once and kept.
+    type Formats<K> = RefCell<HashMap<K, Function>>;
+    thread_local! {
+        static MONEY_FORMATS: Formats<(String, String)> = RefCell::default();
+        static DATE_FORMATS: Formats<String> = RefCell::default();
+    }
+
+    /// The `format` function kept under `key`, made by `make` the first time.
+    fn kept<K: Eq + Hash>(
+        cache: &'static LocalKey<Formats<K>>,
+        key: K,
+        make: impl FnOnce() -> Option<Function>,
+    ) -> Option<Function> {
+        cache.with(|formats| {
+            if let Some(format) = formats.borrow().get(&key) {
+                return Some(format.clone());
+            }
+            let format = make()?;
+            formats.borrow_mut().insert(key, format.clone());
+            Some(format)
+        })
+    }
 
     fn options(pairs: &[(&str, &str)]) -> Option<Object> {
         let object = Object::new();
@@ -43,19 +71,23 @@ mod intl {
     }
 
     pub fn money(locale: &str, amount: &str, currency: &str) -> Option<String> {
-        let format =
-            Intl::NumberFormat::new(&locales(locale), &options(&[("style", "currency"), ("currency", currency)])?);
+        let format = kept(&MONEY_FORMATS, (locale.to_owned(), currency.to_owned()), || {
+            let options = options(&[("style", "currency"), ("currency", currency)])?;
+            Some(Intl::NumberFormat::new(&locales(locale), &options).format())
+        })?;
         // A string argument is formatted as an exact decimal (Intl.NumberFormat v3), never through a float.
-        format.format().call1(&JsValue::NULL, &JsValue::from_str(amount)).ok()?.as_string()
+        format.call1(&JsValue::NULL, &JsValue::from_str(amount)).ok()?.as_string()
     }
 
     pub fn date(locale: &str, date: Date) -> Option<String> {
-        let format =
-            Intl::DateTimeFormat::new(&locales(locale), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")])?);
+        let format = kept(&DATE_FORMATS, locale.to_owned(), || {
+            let options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")])?;
+            Some(Intl::DateTimeFormat::new(&locales(locale), &options).format())
+        })?;
         let millis = JsDate::utc(f64::from(date.year()), f64::from(u8::from(date.month()) - 1));
         let day = JsDate::new(&JsValue::from_f64(millis));
         day.set_utc_date(u32::from(date.day()));
-        format.format().call1(&JsValue::NULL, &day).ok()?.as_string()
+        format.call1(&JsValue::NULL, &day).ok()?.as_string()
     }
 
     pub fn today() -> Option<Date> {

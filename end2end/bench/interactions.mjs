@@ -47,14 +47,17 @@ await page.addInitScript(() => {
 async function timed(type, expected, act) {
   await page.evaluate(([t, e]) => window.__armWatch(t, e), [type, expected]);
   await act();
-  return page.evaluate(() => window.__watched);
+  const ms = await page.evaluate(() => Promise.race([window.__watched, new Promise((r) => setTimeout(r, 10_000, null))]));
+  if (ms === null) throw new Error(`the page never showed ${JSON.stringify(expected)} after a ${type}`);
+  return ms;
 }
 
 // ── Products filter, 2,000 subscriptions ──
 const subscriptions = await (await context.request.get(`${base}/api/v1/subscriptions?page_size=5000`)).json();
 const items = Array.isArray(subscriptions) ? subscriptions : subscriptions.items;
 if (items.length < 2000) throw new Error(`expected 2,000 subscriptions, the backend has ${items.length}`);
-const matching = (q) => items.filter((s) => s.product.name.toLowerCase().includes(q.toLowerCase())).length;
+// The app's match for these plain-ASCII queries: the trimmed text anywhere in the name, case ignored.
+const matching = (q) => items.filter((s) => s.product.name.toLowerCase().includes(q.trim().toLowerCase())).length;
 /** What the products page shows for `n` matches: the count (digits of "n of total products") and a page of rows. */
 const productsShown = (n) =>
   ({ selector: 'table tbody tr', count: Math.min(n, PAGE_ROWS), textSelector: '.result-count', digits: `${n}${items.length}` });
@@ -135,7 +138,7 @@ async function openFirstRow(urlPart) {
   const name = (await link.textContent()).trim();
   await link.click();
   await page.waitForURL((url) => url.pathname.includes(urlPart));
-  await h1.filter({ hasText: name }).waitFor();
+  await page.getByRole('heading').filter({ hasText: name }).first().waitFor();
 }
 async function roundTrip() {
   await nav.getByRole('link', { name: 'Your products' }).click();
@@ -150,7 +153,7 @@ async function roundTrip() {
   await openFirstRow('/billing/invoices/');
   for (const section of ['Payment methods', 'Billing profiles', 'Help']) {
     await nav.getByRole('link', { name: section }).click();
-    await h1.filter({ hasText: section }).waitFor();
+    await page.getByRole('heading', { name: section, exact: true }).waitFor();
   }
 }
 await roundTrip();

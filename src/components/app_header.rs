@@ -13,12 +13,10 @@ pub fn AppHeader() -> impl IntoView {
             let name = me.display_name.clone();
             let organization = me.organization.name.clone();
             view! {
-                <p class="signed-in">
-                    <span>{move || t_string!(i18n, header.signed_in_as, name = name.clone()).to_string()}</span>
-                    <span class="organization">
-                        {move || t_string!(i18n, header.organization, name = organization.clone()).to_string()}
-                    </span>
-                </p>
+                <span>{move || t_string!(i18n, header.signed_in_as, name = name.clone()).to_string()}</span>
+                <span class="organization">
+                    {move || t_string!(i18n, header.organization, name = organization.clone()).to_string()}
+                </span>
             }
         })
     };
@@ -26,7 +24,8 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href="/products">{t!(i18n, app.title)}</a>
             <div class="header-end">
-                {person}
+                // Its two lines' room is kept while the person loads, so nothing below moves when they appear.
+                <p class="signed-in">{person}</p>
                 <LocaleSwitcher />
             </div>
         </header>

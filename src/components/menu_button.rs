@@ -211,7 +211,8 @@ pub fn MenuButton(
                 hidden=move || !open.get()
                 on:keydown=on_menu_key
             >
-                {rendered}
+                // Entries exist only while the menu is open: a long list of rows, each with its menu, stays light.
+                {move || open.get().then(rendered)}
             </ul>
         </div>
     }

@@ -8,7 +8,17 @@ use leptos::prelude::*;
 pub fn StatusBadge(
     /// The status to show.
     status: SubscriptionStatus,
+    /// The name is written once, in the language of the moment, instead of following the language: for the rows
+    /// of a list that is rebuilt when the language changes (one subscription to the language for the whole list,
+    /// where Leptos keeps a little memory for every subscription a row leaves behind).
+    #[prop(optional)]
+    fixed: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <span class=format!("badge status-{}", status.as_str())>{move || labels::status(i18n, status)}</span> }
+    let class = format!("badge status-{}", status.as_str());
+    if fixed {
+        view! { <span class=class>{labels::status(i18n, status)}</span> }.into_any()
+    } else {
+        view! { <span class=class>{move || labels::status(i18n, status)}</span> }.into_any()
+    }
 }

@@ -14,13 +14,13 @@ pub fn print(bytes: &[u8]) -> Result<(), String> {
     let mut by_crate: HashMap<String, usize> = HashMap::new();
     let mut functions: Vec<(usize, String)> = Vec::new();
     for (i, size) in module.bodies.iter().enumerate() {
-        let name = module.names.get(&(module.imported_functions + i as u32)).cloned().unwrap_or_default();
+        let name = module.names.get(&(module.imported_functions + i as u32)).map(|n| demangle(n)).unwrap_or_default();
         *by_crate.entry(crate_of(&name).to_owned()).or_default() += size;
         functions.push((*size, name));
     }
     let mut crates: Vec<_> = by_crate.into_iter().collect();
     crates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    functions.sort_by(|a, b| b.0.cmp(&a.0));
+    functions.sort_by_key(|f| std::cmp::Reverse(f.0));
     let share = |size: usize| 100.0 * size as f64 / code_total.max(1) as f64;
     println!(
         "\nwasm before wasm-opt: {:.1} KB code in {} functions, {:.1} KB data; code by crate:",
@@ -42,20 +42,43 @@ fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1024.0
 }
 
-/// The crate a (mangled or demangled) Rust symbol belongs to: its first path segment, past any `<` of an impl.
+/// A legacy-mangled Rust symbol (`_ZN…E`) as a path (`a::b::c`), its hash dropped and escapes decoded; any other
+/// name as it is.
+fn demangle(symbol: &str) -> String {
+    let Some(mut rest) = symbol.strip_prefix("_ZN") else { return symbol.to_owned() };
+    let mut segments = Vec::new();
+    loop {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(len) = rest[..digits].parse::<usize>() else { break };
+        let Some(segment) = rest.get(digits..digits + len) else { break };
+        segments.push(segment);
+        rest = &rest[digits + len..];
+    }
+    let is_hash = |s: &str| s.len() == 17 && s.starts_with('h') && s[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if segments.last().is_some_and(|s| is_hash(s)) {
+        segments.pop();
+    }
+    let path = segments.join("::");
+    let mut out = path.strip_prefix('_').filter(|p| p.starts_with('$')).unwrap_or(&path).replace("..", "::");
+    for (escape, text) in [("$LT$", "<"), ("$GT$", ">"), ("$u20$", " "), ("$RF$", "&"), ("$BP$", "*"), ("$C$", ",")] {
+        out = out.replace(escape, text);
+    }
+    out.replace("$u7b$", "{").replace("$u7d$", "}")
+}
+
+/// The crate a demangled symbol belongs to: its first path segment, looking through `<`, `&mut` and, in
+/// `<T as Trait>`, through a generic parameter to the trait's crate.
 fn crate_of(symbol: &str) -> &str {
     if symbol.is_empty() {
         return "(unnamed)";
     }
-    let path = match symbol.strip_prefix("_ZN") {
-        Some(mangled) => {
-            let digits = mangled.bytes().take_while(u8::is_ascii_digit).count();
-            let len: usize = mangled[..digits].parse().unwrap_or(0);
-            let segment = mangled.get(digits..digits + len).unwrap_or(mangled);
-            return segment.trim_start_matches("_$LT$").split("..").next().unwrap_or(segment);
+    let mut path = symbol.trim_start_matches(['<', '&', '*']).trim_start_matches("mut ").trim_start_matches("const ");
+    let first_word = path.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("");
+    if let Some(trait_path) = path.strip_prefix(first_word).and_then(|r| r.strip_prefix(" as ")) {
+        if !first_word.is_empty() && first_word.chars().all(|c| c.is_ascii_uppercase()) {
+            path = trait_path;
         }
-        None => symbol.trim_start_matches('<'),
-    };
+    }
     let end = path.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(path.len());
     if end == 0 {
         "(other)"
@@ -203,14 +226,27 @@ impl<'a> Reader<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::crate_of;
+    use super::{crate_of, demangle};
 
     #[test]
-    fn crate_of_mangled_demangled_and_impl_symbols() {
-        assert_eq!(crate_of("_ZN4core3fmt5write17h0123456789abcdefE"), "core");
-        assert_eq!(crate_of("_ZN60_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..clone..Clone$GT$5clone17hE"), "alloc");
-        assert_eq!(crate_of("leptos::view::render::h12"), "leptos");
-        assert_eq!(crate_of("<portal::pages::Foo as core::ops::Drop>::drop"), "portal");
+    fn demangles_legacy_symbols() {
+        assert_eq!(demangle("_ZN4core3fmt5write17h0123456789abcdefE"), "core::fmt::write");
+        assert_eq!(
+            demangle("_ZN63_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..clone..Clone$GT$5clone17h0123456789abcdefE"),
+            "<alloc::vec::Vec<T> as core::clone::Clone>::clone"
+        );
+        assert_eq!(demangle("dlmalloc"), "dlmalloc");
+    }
+
+    #[test]
+    fn crate_of_paths_impls_and_generic_impls() {
+        assert_eq!(crate_of("core::fmt::write"), "core");
+        assert_eq!(crate_of("<alloc::vec::Vec<T> as core::clone::Clone>::clone"), "alloc");
+        assert_eq!(crate_of("<F as tachys::view::Render>::build"), "tachys");
+        assert_eq!(
+            crate_of("<&mut serde_json::de::Deserializer<R> as serde::de::Deserializer>::deserialize_any"),
+            "serde_json"
+        );
         assert_eq!(crate_of("dlmalloc"), "dlmalloc");
         assert_eq!(crate_of(""), "(unnamed)");
     }

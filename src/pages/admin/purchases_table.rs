@@ -4,7 +4,6 @@ use crate::i18n::*;
 use crate::labels::{self, locale_code};
 use contract::admin::SelfServicePurchase;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The purchases: product (leading to its read-only page), purchaser, licenses, renewal or expiry, purchase price
 /// and status.
@@ -26,7 +25,7 @@ pub fn PurchasesTable(
             let price = move || labels::per_period(i18n, &format::money(locale_code(i18n), &price), frequency);
             view! {
                 <tr>
-                    <th scope="row"><A href>{p.product.name}</A></th>
+                    <th scope="row"><a href=href>{p.product.name}</a></th>
                     <td>
                         <span class="person-name">{p.purchaser.display_name}</span>
                         <span class="person-email">{p.purchaser.email}</span>

@@ -4,7 +4,6 @@ use crate::components::{DocumentTitle, ErrorView, LoadingTable};
 use crate::i18n::*;
 use crate::labels;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The *Billing profiles* section of Bills & payments: who is billed, where, and with which card; each profile
 /// leads to its page.
@@ -37,7 +36,7 @@ pub fn BillingProfilesPage() -> impl IntoView {
                     };
                     view! {
                         <tr>
-                            <th scope="row"><A href>{profile.name}</A></th>
+                            <th scope="row"><a href=href>{profile.name}</a></th>
                             <td>{bill_to}</td>
                             <td>{profile.invoice_email}</td>
                             <td>{paid_with}</td>

@@ -4,7 +4,6 @@ use crate::i18n::*;
 use crate::labels::locale_code;
 use contract::invoices::Invoice;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The invoices of a range, newest first; each number leads to the invoice's page.
 #[component]
@@ -34,7 +33,7 @@ pub fn InvoicesTable(
             let amount = move || format::money(locale_code(i18n), &amount);
             view! {
                 <tr>
-                    <th scope="row"><A href>{number}</A></th>
+                    <th scope="row"><a href=href>{number}</a></th>
                     <td>{date}</td>
                     <td>{period}</td>
                     <td>{billing_profile_name}</td>

@@ -3,7 +3,6 @@ use crate::i18n::*;
 use crate::labels;
 use contract::billing::{BillingProfile, PaymentMethod};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The person's cards: brand and last four digits (leading to the card's pane), expiry with its state, name on the
 /// card, and the billing profiles it pays for.
@@ -31,7 +30,7 @@ pub fn PaymentMethodsTable(
             };
             view! {
                 <tr>
-                    <th scope="row"><A href>{card}</A></th>
+                    <th scope="row"><a href=href>{card}</a></th>
                     <td><span class="expiry">{labels::expiry(method.expiry)}</span> " " <ExpiryBadge expiry=method.expiry /></td>
                     <td>{method.name_on_card}</td>
                     <td>{used}</td>

@@ -3,7 +3,6 @@ use crate::components::{ErrorView, LoadingTable, PageHeader, StatusBadge};
 use crate::i18n::*;
 use contract::subscriptions::{Subscription, SubscriptionStatus};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// *Licenses* (`/licenses`): the person's subscriptions with their assigned, total and available licenses; each
 /// leads to the people who have one.
@@ -25,6 +24,8 @@ pub fn LicensesPage() -> impl IntoView {
             None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, licenses.loading).to_string()) /> }.into_any(),
             Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
             Some(Ok(all)) => {
+                // The rows write their texts once; a new language rebuilds the table.
+                i18n.get_locale();
                 let shown: Vec<Subscription> = all.into_iter().filter(|s| s.status != SubscriptionStatus::Deleted).collect();
                 if shown.is_empty() {
                     return view! { <p class="empty-state">{t!(i18n, licenses.empty)}</p> }.into_any();
@@ -48,8 +49,8 @@ pub fn LicensesPage() -> impl IntoView {
                                     let available = s.available_licenses();
                                     view! {
                                         <tr>
-                                            <th scope="row"><A href>{s.product.name}</A></th>
-                                            <td><StatusBadge status=s.status /></td>
+                                            <th scope="row"><a href=href>{s.product.name}</a></th>
+                                            <td><StatusBadge status=s.status fixed=true /></td>
                                             <td class="number">{s.assigned_licenses}</td>
                                             <td class="number">{s.total_licenses}</td>
                                             <td class="number">{available}</td>

@@ -12,13 +12,18 @@ use leptos_router::hooks::use_location;
 pub fn ProductMenu(
     /// The subscription acted on.
     subscription: Subscription,
-    /// Whether the menu is in the list: its panes then return to the list, filters and all.
+    /// Whether the menu is in the list: its panes then return to the list, filters and all, and its name is written
+    /// once (the list rebuilds its rows when the language changes).
     #[prop(optional)]
     from_list: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = subscription.product.name.clone();
-    let label = Signal::derive(move || t_string!(i18n, products.more_actions, product = name.clone()).to_string());
+    let label = if from_list {
+        Signal::stored(t_string!(i18n, products.more_actions, product = name).to_string())
+    } else {
+        Signal::derive(move || t_string!(i18n, products.more_actions, product = name.clone()).to_string())
+    };
     let location = use_location();
     let items = Signal::derive(move || {
         let query = if from_list {

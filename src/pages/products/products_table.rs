@@ -67,9 +67,16 @@ pub fn ProductsTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=shown key=|s| s.id.clone() let:subscription>
-                            <ProductRow subscription />
-                        </For>
+                        // The language is part of each row's key: rows write their texts once, and a new
+                        // language rebuilds them.
+                        <For
+                            each=move || {
+                                let locale = i18n.get_locale();
+                                shown().into_iter().map(move |s| (locale, s)).collect::<Vec<_>>()
+                            }
+                            key=|(locale, s)| (*locale, s.id.clone())
+                            children=|(_, subscription)| view! { <ProductRow subscription /> }
+                        />
                     </tbody>
                 </table>
             </div>

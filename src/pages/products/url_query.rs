@@ -2,7 +2,8 @@
 
 use contract::subscriptions::{PurchaseChannel, SortKey, SortOrder, SubscriptionQuery, SubscriptionStatus};
 use leptos::prelude::*;
-use leptos_router::hooks::{query_signal_with_options, use_query_map};
+use leptos_router::hooks::{query_signal_with_options, use_location, use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 /// Reads the list's query from URL parameters (unknown values are ignored, never an error).
@@ -18,6 +19,9 @@ pub fn query_from_url(get: impl Fn(&str) -> Option<String>) -> SubscriptionQuery
     }
 }
 
+/// Writes the page's address with another query.
+type ReplaceQuery = Box<dyn Fn(&ParamsMap)>;
+
 /// The list's URL state: the current query and page, and changes that set one parameter each. Every change of
 /// filter, search or sort goes back to the first page.
 #[derive(Clone, Copy)]
@@ -28,12 +32,15 @@ pub struct ProductsUrl {
     pub text: Memo<String>,
     /// The page asked for, from 1 (the table keeps it within the pages there are).
     pub page: Memo<u32>,
+    map: Memo<ParamsMap>,
     channel: SignalSetter<Option<String>>,
     status: SignalSetter<Option<String>>,
     q: SignalSetter<Option<String>>,
     sort: SignalSetter<Option<String>>,
     order: SignalSetter<Option<String>>,
     page_number: SignalSetter<Option<String>>,
+    /// Writes an address of this page at once (the query setters above write theirs on the next frame).
+    replace_query: StoredValue<ReplaceQuery, LocalStorage>,
 }
 
 impl ProductsUrl {
@@ -47,16 +54,23 @@ impl ProductsUrl {
             let options = NavigateOptions { replace, scroll: false, ..Default::default() };
             query_signal_with_options::<String>(key, options).1
         };
+        let (navigate, path) = (use_navigate(), use_location().pathname);
+        let replace_query: ReplaceQuery = Box::new(move |query| {
+            let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
+            navigate(&format!("{}{}", path.get_untracked(), query.to_query_string()), options);
+        });
         Self {
             query,
             text,
             page,
+            map,
             channel: setter("channel", false),
             status: setter("status", false),
             q: setter("q", true),
             sort: setter("sort", false),
             order: setter("order", false),
             page_number: setter("page", false),
+            replace_query: StoredValue::new_local(replace_query),
         }
     }
 
@@ -72,10 +86,17 @@ impl ProductsUrl {
         self.first_page();
     }
 
-    /// Sets the search text exactly as typed (empty clears it).
+    /// Sets the search text exactly as typed (empty clears it), on the first page. The address is written at once,
+    /// so the list follows within the keystroke's frame instead of the next one.
     pub fn set_text(&self, text: String) {
-        self.q.set((!text.is_empty()).then_some(text));
-        self.first_page();
+        let mut query = self.map.get_untracked();
+        query.remove("q");
+        query.remove("page");
+        if !text.is_empty() {
+            // `insert` decodes what it is given (a typed "%41" would become "A"): given encoded, it keeps the text.
+            query.insert("q", contract::paths::encode(&text));
+        }
+        self.replace_query.with_value(|replace| replace(&query));
     }
 
     /// Sorts by `key`: ascending first, then flips on each further choice of the same column.
