@@ -131,7 +131,6 @@ async function memory() {
   return { heap, wasm };
 }
 const nav = page.getByRole('navigation', { name: 'Main' });
-const h1 = page.getByRole('heading', { level: 1 });
 /** Clicks the first row's link in the page's table and waits for the page it opens. */
 async function openFirstRow(urlPart) {
   const link = page.locator('table tbody tr').first().getByRole('link').first();
@@ -145,7 +144,7 @@ async function roundTrip() {
   await page.locator('table tbody tr').nth(PAGE_ROWS - 1).waitFor({ state: 'attached' });
   await openFirstRow('/products/sub-');
   await nav.getByRole('link', { name: 'Licenses' }).click();
-  await h1.filter({ hasText: 'Licenses' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Licenses' }).waitFor();
   await page.locator('table tbody tr').first().waitFor();
   await openFirstRow('/licenses/sub-');
   await nav.getByRole('link', { name: 'Invoices' }).click();

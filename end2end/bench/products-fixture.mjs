@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-export const SUBSCRIPTIONS = 2000;
+const SUBSCRIPTIONS = 2000;
 
 const [backend, out] = process.argv.slice(2);
 if (!backend || !out) throw new Error('usage: node bench/products-fixture.mjs <backend binary> <out file>');
