@@ -1,6 +1,7 @@
 //! The self-service purchases portal: a Leptos client-side app.
 
 pub mod api;
+pub mod areas;
 pub mod components;
 pub mod date_range;
 pub mod debounce;
@@ -16,15 +17,8 @@ use components::{AppShell, ConfigError, LocaleMemory};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
-use pages::admin::{PurchasePage, PurchasesPage};
-use pages::billing::{
-    AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage,
-    MethodChange, PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
-};
-use pages::gallery::{GalleryPage, GalleryPane};
-use pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
-use pages::products::{ActionPane, ProductPage, ProductsPage};
-use pages::{HelpPage, NotFoundPage};
+use pages::products::ProductsPage;
+use pages::NotFoundPage;
 use state::config::Config;
 
 /// Loads the runtime configuration, then mounts the app.
@@ -84,46 +78,40 @@ pub fn ConfiguredApp(
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=|| view! { <Redirect path="/products" /> } />
                     <Route path=path!("/products") view=ProductsPage />
-                    <ParentRoute path=path!("/products/:id") view=ProductPage>
+                    <ParentRoute path=path!("/products/:id") view=areas::product>
                         <Route path=path!("") view=|| () />
-                        <Route path=path!(":action") view=ActionPane />
+                        <Route path=path!(":action") view=areas::product_action />
                     </ParentRoute>
-                    <Route path=path!("/licenses") view=LicensesPage />
-                    <ParentRoute path=path!("/licenses/:id") view=SubscriptionLicensesPage>
+                    <Route path=path!("/licenses") view=areas::licenses />
+                    <ParentRoute path=path!("/licenses/:id") view=areas::subscription_licenses>
                         <Route path=path!("") view=|| () />
-                        <Route path=path!("assign") view=AssignPane />
+                        <Route path=path!("assign") view=areas::assign />
                     </ParentRoute>
-                    <ParentRoute path=path!("/billing") view=BillingLayout>
+                    <ParentRoute path=path!("/billing") view=areas::billing>
                         <Route path=path!("") view=|| view! { <Redirect path="/billing/invoices" /> } />
-                        <Route path=path!("invoices") view=InvoicesPage />
-                        <Route path=path!("invoices/:id") view=InvoicePage />
-                        <ParentRoute path=path!("payment-methods") view=PaymentMethodsPage>
+                        <Route path=path!("invoices") view=areas::invoices />
+                        <Route path=path!("invoices/:id") view=areas::invoice />
+                        <ParentRoute path=path!("payment-methods") view=areas::payment_methods>
                             <Route path=path!("") view=|| () />
-                            <Route path=path!("add") view=AddPaymentMethodPane />
-                            <ParentRoute path=path!(":id") view=PaymentMethodPane>
+                            <Route path=path!("add") view=areas::add_payment_method />
+                            <ParentRoute path=path!(":id") view=areas::payment_method>
                                 <Route path=path!("") view=|| () />
                                 <Route path=path!("edit") view=|| () />
                             </ParentRoute>
                         </ParentRoute>
-                        <Route path=path!("profiles") view=BillingProfilesPage />
-                        <ParentRoute path=path!("profiles/:id") view=BillingProfilePage>
+                        <Route path=path!("profiles") view=areas::billing_profiles />
+                        <ParentRoute path=path!("profiles/:id") view=areas::billing_profile>
                             <Route path=path!("") view=|| () />
-                            <Route
-                                path=path!("edit-payment-method")
-                                view=|| view! { <ProfileMethodPane change=MethodChange::Edit /> }
-                            />
-                            <Route
-                                path=path!("replace-payment-method")
-                                view=|| view! { <ProfileMethodPane change=MethodChange::Replace /> }
-                            />
+                            <Route path=path!("edit-payment-method") view=areas::edit_profile_method />
+                            <Route path=path!("replace-payment-method") view=areas::replace_profile_method />
                         </ParentRoute>
                     </ParentRoute>
-                    <Route path=path!("/admin/self-service") view=PurchasesPage />
-                    <Route path=path!("/admin/self-service/:id") view=PurchasePage />
-                    <Route path=path!("/help") view=HelpPage />
-                    <ParentRoute path=path!("/gallery") view=GalleryPage>
+                    <Route path=path!("/admin/self-service") view=areas::purchases />
+                    <Route path=path!("/admin/self-service/:id") view=areas::purchase />
+                    <Route path=path!("/help") view=areas::help />
+                    <ParentRoute path=path!("/gallery") view=areas::gallery>
                         <Route path=path!("") view=|| () />
-                        <Route path=path!("pane") view=GalleryPane />
+                        <Route path=path!("pane") view=areas::gallery_pane />
                     </ParentRoute>
                 </Routes>
             </AppShell>

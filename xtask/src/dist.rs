@@ -1,19 +1,34 @@
-//! `cargo xtask dist`: the deployable `dist/`. A release build by trunk, then two steps trunk does not do:
-//! - its inline start-up script moves into a hashed file (`init-<hash>.js`, with subresource integrity), so the app
-//!   runs under a Content-Security-Policy without `'unsafe-inline'`;
-//! - every text and wasm file gets precompressed `.br` and `.gz` siblings (`config.json` excepted: deployments edit
-//!   it, and a stale compressed copy would win).
+//! `cargo xtask dist`: the deployable `dist/`, built without trunk (which cannot split a wasm module):
+//! 1. the app's release wasm with the `split` feature, linked with relocations (`--emit-relocs`);
+//! 2. split into a main module (the shell and the products list) and one module per area of the app (`src/areas.rs`:
+//!    product, licenses, billing, admin, help, gallery; chunks hold what areas share), loaded on first use, by
+//!    `wasm_split_cli_support` (the splitter `cargo leptos --split` uses), which also writes the loader
+//!    (`__wasm_split.js`);
+//! 3. `wasm-bindgen` on the main module, then binaryen's `wasm-opt -Oz` on every module;
+//! 4. every generated file named with one content hash of the whole build (`portal-<hash>.js`,
+//!    `portal-<hash>_bg.wasm`, `split_billing-<hash>.wasm`, `chunk_3-<hash>.wasm`): the files import each other, in a cycle, so they share it;
+//! 5. `index.html` from the source one, its `data-trunk` links resolved: stylesheet and scripts with subresource
+//!    integrity, the start-up script in a file of its own (the Content-Security-Policy allows no inline script);
+//! 6. precompressed `.br` and `.gz` siblings of every text and wasm file (`config.json` excepted: deployments edit
+//!    it, and a stale compressed copy would win).
 
 use crate::process;
 use crate::{root, TaskResult};
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SCRIPT_OPEN: &str = "<script type=\"module\">";
-const SCRIPT_CLOSE: &str = "</script>";
+/// The split modules' loader as the splitter names it (imported by the main module, importing `portal.js`).
+const LOADER: &str = "__wasm_split.js";
+
+/// The start-up script: instantiates the main module (the split modules load when a page needs them) and announces
+/// the start as trunk's loader does (`TrunkApplicationStarted`, the wasm exports in its detail), which the bench
+/// reads wasm memory from.
+const INIT: &[u8] = b"import init from \"./portal.js\";\n\
+const wasm = await init({ module_or_path: new URL(\"./portal_bg.wasm\", import.meta.url) });\n\
+dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));\n";
 
 pub fn run() -> TaskResult {
     let path = crate::tools::ensure_build_tools()?;
@@ -24,35 +39,258 @@ pub fn run() -> TaskResult {
 
 /// Builds `dist/` with the tools on `path`.
 pub fn build(path: &str) -> TaskResult {
-    process::run(Command::new("trunk").args(["build", "--release"]).current_dir(root()).env("PATH", path))?;
+    let work = root().join("target/dist-work");
     let dist = root().join("dist");
-    externalise_start_script(&dist)?;
+    for dir in [&work, &dist] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    process::run(
+        Command::new("cargo")
+            .args(["rustc", "--release", "--target", "wasm32-unknown-unknown", "--bin", "portal", "--features"])
+            .args(["split", "--", "-Clink-args=--emit-relocs"])
+            .current_dir(root())
+            .env("PATH", path),
+    )?;
+    split(&release_wasm(), &work)?;
+    process::run(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript"])
+            .args(["--out-name", "portal", "--out-dir"])
+            .arg(&work)
+            .arg(work.join("main.wasm"))
+            .env("PATH", path),
+    )?;
+    std::fs::remove_file(work.join("main.wasm")).map_err(|e| e.to_string())?;
+    std::fs::copy(work.join("portal_bg.wasm"), main_module_named()).map_err(|e| e.to_string())?;
+    optimise(&files_with_extension(&work, "wasm")?, path)?;
+    let css = std::fs::read(root().join("style/main.css")).map_err(|e| format!("style/main.css: {e}"))?;
+    write(&work.join("main.css"), &css)?;
+    write(&work.join("init.js"), INIT)?;
+    let names = publish(&work, &dist)?;
+    write_index(&dist, &names)?;
     precompress(&dist)
+}
+
+/// Runs `wasm-opt -Oz` on every module, as many at a time as there are cores (hundreds of small modules).
+fn optimise(modules: &[PathBuf], path: &str) -> TaskResult {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> TaskResult {
+                    loop {
+                        let Some(module) = modules.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else {
+                            return Ok(());
+                        };
+                        let output = Command::new("wasm-opt")
+                            .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+                            .args(["--enable-sign-ext", "--enable-reference-types", "--enable-mutable-globals"])
+                            .args(["--enable-multivalue", "--quiet"])
+                            .arg(module)
+                            .arg("-o")
+                            .arg(module)
+                            .env("PATH", path)
+                            .output()
+                            .map_err(|e| format!("wasm-opt: {e}"))?;
+                        if !output.status.success() {
+                            return Err(format!(
+                                "wasm-opt {}: {}",
+                                module.display(),
+                                String::from_utf8_lossy(&output.stderr)
+                            ));
+                        }
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err("wasm-opt worker panicked".into())))
+    })?;
+    println!("wasm-opt -Oz: {} modules", modules.len());
+    Ok(())
+}
+
+/// The release wasm cargo links.
+fn release_wasm() -> PathBuf {
+    root().join("target/wasm32-unknown-unknown/release/portal.wasm")
+}
+
+/// The main module as the initial load carries it, before wasm-opt (which drops the function names): what the
+/// bench's size report reads.
+pub fn main_module_named() -> PathBuf {
+    root().join("target/main-module-named.wasm")
 }
 
 fn write(path: &Path, bytes: &[u8]) -> TaskResult {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Moves trunk's inline `<script type="module">` out of `index.html`; fails if any inline script remains.
-fn externalise_start_script(dist: &Path) -> TaskResult {
-    let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let start = index.find(SCRIPT_OPEN).ok_or("index.html has no inline start-up script to move")?;
-    let body_start = start + SCRIPT_OPEN.len();
-    let body_len = index[body_start..].find(SCRIPT_CLOSE).ok_or("index.html: unterminated <script>")?;
-    let script = index[body_start..body_start + body_len].trim();
-    let name = format!("init-{}.js", &hex(&Sha256::digest(script))[..16]);
-    let integrity = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(script));
-    let tag = format!(
-        "<script type=\"module\" src=\"/{name}\" integrity=\"sha384-{integrity}\" crossorigin=\"anonymous\"></script>"
-    );
-    let rewritten = format!("{}{tag}{}", &index[..start], &index[body_start + body_len + SCRIPT_CLOSE.len()..]);
-    if let Some(inline) = inline_scripts(&rewritten).next() {
-        return Err(format!("index.html still has an inline script, which the CSP would block: {inline}"));
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Splits `wasm` into `work/main.wasm`, the pages' modules and the loader.
+fn split(wasm: &Path, work: &Path) -> TaskResult {
+    let input = read(wasm)?;
+    let mut options = wasm_split_cli_support::Options::new(&input);
+    let main = work.join("main.wasm");
+    options.output_dir = work;
+    options.main_out_path = &main;
+    options.main_module = "./portal.js";
+    options.link_name = "./__wasm_split.js";
+    let split =
+        wasm_split_cli_support::transform(options).map_err(|e| format!("splitting {}: {e:#}", wasm.display()))?;
+    println!("split into a main module and {} modules loaded on first use", split.split_modules.len());
+    Ok(())
+}
+
+/// The published names of the build's files (`portal.js` → `portal-<hash>.js`).
+struct Names {
+    hash: String,
+}
+
+impl Names {
+    fn of(&self, file: &str) -> String {
+        match file.split_once("_bg.") {
+            Some((stem, extension)) => format!("{stem}-{}_bg.{extension}", self.hash),
+            None => match file.rsplit_once('.') {
+                Some((stem, extension)) => format!("{stem}-{}.{extension}", self.hash),
+                None => format!("{file}-{}", self.hash),
+            },
+        }
     }
-    write(&dist.join(name), script.as_bytes())?;
-    write(&index_path, rewritten.as_bytes())
+}
+
+/// Copies the build's files from `work` into `dist` under hashed names, rewriting the references between them.
+fn publish(work: &Path, dist: &Path) -> Result<Names, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(work)
+        .map_err(|e| format!("{}: {e}", work.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    files.sort();
+    if let Some(dir) = files.iter().find(|f| f.is_dir()) {
+        return Err(format!("{}: wasm-bindgen wrote a folder (snippets?), which dist does not publish", dir.display()));
+    }
+    let mut digest = Sha256::new();
+    for file in &files {
+        digest.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+        digest.update(read(file)?);
+    }
+    let names = Names { hash: hex(&digest.finalize())[..16].to_owned() };
+    let file_names: Vec<String> =
+        files.iter().map(|f| f.file_name().unwrap_or_default().to_string_lossy().into_owned()).collect();
+    for (file, name) in files.iter().zip(&file_names) {
+        let mut bytes = read(file)?;
+        if name.ends_with(".js") {
+            let mut text = String::from_utf8(bytes).map_err(|e| format!("{name}: {e}"))?;
+            for other in file_names.iter().filter(|other| *other != name) {
+                text = rename_reference(&text, other, &names.of(other));
+            }
+            bytes = text.into_bytes();
+        }
+        write(&dist.join(names.of(name)), &bytes)?;
+    }
+    let main_js = std::fs::read_to_string(dist.join(names.of("portal.js"))).map_err(|e| e.to_string())?;
+    if !main_js.contains(&format!("./{}", names.of(LOADER))) {
+        return Err(format!("portal.js does not import {LOADER}: the split modules could not load"));
+    }
+    Ok(names)
+}
+
+/// `text` with its relative references to `name` (`"./name"`, `'./name'`) pointing at `renamed`; a quoted name
+/// followed by `:` is an object key (the import module names the wasm was linked with), which stays.
+fn rename_reference(text: &str, name: &str, renamed: &str) -> String {
+    ['"', '\''].iter().fold(text.to_owned(), |text, quote| {
+        let reference = format!("{quote}./{name}{quote}");
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(&reference) {
+            let after = &rest[at + reference.len()..];
+            out.push_str(&rest[..at]);
+            if after.starts_with(':') {
+                out.push_str(&reference);
+            } else {
+                out.push_str(&format!("{quote}./{renamed}{quote}"));
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        out
+    })
+}
+
+/// Writes `dist/index.html` from the source `index.html`, resolving its `data-trunk` links, and copies the files
+/// its `copy-file` links name.
+fn write_index(dist: &Path, names: &Names) -> TaskResult {
+    let source = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let mut page = String::new();
+    let mut rest = source.as_str();
+    while let Some(start) = rest.find("<link data-trunk") {
+        let end = start + rest[start..].find('>').ok_or("index.html: unterminated <link data-trunk")? + 1;
+        page.push_str(&rest[..start]);
+        let tag = &rest[start..end];
+        page.push_str(&resolve_link(tag, dist, names)?);
+        rest = &rest[end..];
+    }
+    page.push_str(rest);
+    if let Some(inline) = inline_scripts(&page).next() {
+        return Err(format!("index.html has an inline script, which the CSP would block: {inline}"));
+    }
+    write(&dist.join("index.html"), page.as_bytes())
+}
+
+/// What a `data-trunk` link becomes in the published page.
+fn resolve_link(tag: &str, dist: &Path, names: &Names) -> Result<String, String> {
+    let integrity = |file: &str| -> Result<String, String> {
+        let bytes = read(&dist.join(names.of(file)))?;
+        Ok(format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))))
+    };
+    match attribute(tag, "rel") {
+        Some("rust") => Ok(format!(
+            "<link rel=\"modulepreload\" href=\"/{js}\" integrity=\"{js_integrity}\" crossorigin=\"anonymous\">\n    \
+             <link rel=\"preload\" href=\"/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n    \
+             <script type=\"module\" src=\"/{init}\" integrity=\"{init_integrity}\" crossorigin=\"anonymous\"></script>",
+            js = names.of("portal.js"),
+            js_integrity = integrity("portal.js")?,
+            wasm = names.of("portal_bg.wasm"),
+            init = names.of("init.js"),
+            init_integrity = integrity("init.js")?,
+        )),
+        Some("css") => Ok(format!(
+            "<link rel=\"stylesheet\" href=\"/{}\" integrity=\"{}\">",
+            names.of("main.css"),
+            integrity("main.css")?
+        )),
+        Some("copy-file") => {
+            let href = attribute(tag, "href").ok_or_else(|| format!("index.html: {tag} has no href"))?;
+            let source = root().join(href);
+            let name = source.file_name().ok_or_else(|| format!("index.html: {tag}: no file name"))?;
+            write(&dist.join(name), &read(&source)?)?;
+            Ok(String::new())
+        }
+        _ => Err(format!("index.html: {tag} is not a link dist knows (rust, css, copy-file)")),
+    }
+}
+
+/// The value of `name="…"` in an HTML tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(&tag[start..start + tag[start..].find('"')?])
 }
 
 /// `<script …>` tags without a `src`.
@@ -78,7 +316,7 @@ fn precompress(dist: &Path) -> TaskResult {
         if !compressible || name == "config.json" {
             continue;
         }
-        let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let bytes = read(&file)?;
         write(&dist.join(format!("{name}.br")), &brotli(&bytes)?)?;
         write(&dist.join(format!("{name}.gz")), &gzip(&bytes)?)?;
     }
@@ -109,5 +347,30 @@ mod tests {
     fn finds_inline_scripts_only() {
         let html = r#"<script type="module" src="/a.js"></script><script>alert(1)</script>"#;
         assert_eq!(inline_scripts(html).collect::<Vec<_>>(), ["<script>"]);
+    }
+
+    #[test]
+    fn names_carry_the_hash_before_the_extension() {
+        let names = Names { hash: "0123456789abcdef".into() };
+        assert_eq!(names.of("portal.js"), "portal-0123456789abcdef.js");
+        assert_eq!(names.of("portal_bg.wasm"), "portal-0123456789abcdef_bg.wasm");
+        assert_eq!(names.of("__wasm_split.js"), "__wasm_split-0123456789abcdef.js");
+    }
+
+    #[test]
+    fn only_relative_references_are_renamed() {
+        let js = r#"import * as a from "./x.js"; const b = 'x.js'; import c from './x.js'; ({ "./x.js": a });"#;
+        assert_eq!(
+            rename_reference(js, "x.js", "x-1.js"),
+            r#"import * as a from "./x-1.js"; const b = 'x.js'; import c from './x-1.js'; ({ "./x.js": a });"#
+        );
+    }
+
+    #[test]
+    fn reads_attributes() {
+        let tag = r#"<link data-trunk rel="copy-file" href="public/config.json" />"#;
+        assert_eq!(attribute(tag, "rel"), Some("copy-file"));
+        assert_eq!(attribute(tag, "href"), Some("public/config.json"));
+        assert_eq!(attribute(tag, "data-bin"), None);
     }
 }

@@ -1,6 +1,6 @@
-//! Where the wasm's bytes go: code per crate and the biggest functions, from the function names the linker leaves in
-//! the release build's `name` section (before wasm-bindgen and wasm-opt, which shrink every part, so the shares are
-//! what to read), and the data segments (string constants, translations, tables).
+//! Where the main wasm module's bytes go (the one the initial load carries): code per crate and the biggest
+//! functions, from the function names in its `name` section (read before wasm-opt, which drops them and shrinks
+//! every part, so the shares are what to read), and the data segments (string constants, translations, tables).
 
 use std::collections::HashMap;
 

@@ -1,0 +1,84 @@
+//! The pages each route shows, grouped in areas of the app that load on first use.
+//!
+//! With the `split` feature (the deployable build of `cargo xtask dist`) each page's loader is a split point of its
+//! area (product, licenses, billing, admin, help, gallery): an area's code is a wasm module of its own, fetched the
+//! first time one of its pages is shown, so the first download holds the shell and the products list rather than
+//! the whole app. Without the feature (`trunk serve`, the wasm tests) they are plain functions in one wasm module:
+//! nothing needs post-processing there. The products list (where the app opens) and the not-found page stay in the
+//! main module. An area that cannot be downloaded (offline, a dropped connection) is explained with *Try again*.
+
+use crate::api::ApiError;
+use crate::components::ErrorView;
+use crate::pages::admin::{PurchasePage, PurchasesPage};
+use crate::pages::billing::{
+    AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage,
+    MethodChange, PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
+};
+use crate::pages::gallery::{GalleryPage, GalleryPane};
+use crate::pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
+use crate::pages::products::{ActionPane, ProductPage};
+use crate::pages::HelpPage;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+/// Declares each page's loader (with `split`, a split point of the named area's module) and its route view.
+macro_rules! areas {
+    ($($area:ident: $name:ident => $view:expr;)*) => {
+        mod loaders {
+            use super::*;
+            $(
+                #[cfg_attr(
+                    feature = "split",
+                    leptos::wasm_split::wasm_split($area, wasm_split_path = ::leptos::wasm_split, fallible)
+                )]
+                pub fn $name() -> Result<AnyView, SplitLoaderError> {
+                    Ok($view.into_any())
+                }
+            )*
+        }
+        $(
+            /// The route view: the page, its area's module loaded first when it is not yet.
+            pub fn $name() -> impl IntoView {
+                let attempt = RwSignal::new(0_u32);
+                move || {
+                    attempt.track();
+                    #[cfg(feature = "split")]
+                    return Suspend::new(async move { shown(loaders::$name().await, attempt) }).into_any();
+                    #[cfg(not(feature = "split"))]
+                    return shown(loaders::$name(), attempt);
+                }
+            }
+        )*
+    };
+}
+
+/// The page, or why it cannot be shown (its module did not download) with *Try again*.
+fn shown(page: Result<AnyView, SplitLoaderError>, attempt: RwSignal<u32>) -> AnyView {
+    page.unwrap_or_else(|_| {
+        let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+        view! { <ErrorView error=ApiError::Network on_retry=retry /> }.into_any()
+    })
+}
+
+areas! {
+    product: product => view! { <ProductPage /> };
+    product: product_action => view! { <ActionPane /> };
+    licenses: licenses => view! { <LicensesPage /> };
+    licenses: subscription_licenses => view! { <SubscriptionLicensesPage /> };
+    licenses: assign => view! { <AssignPane /> };
+    billing: billing => view! { <BillingLayout /> };
+    billing: invoices => view! { <InvoicesPage /> };
+    billing: invoice => view! { <InvoicePage /> };
+    billing: payment_methods => view! { <PaymentMethodsPage /> };
+    billing: add_payment_method => view! { <AddPaymentMethodPane /> };
+    billing: payment_method => view! { <PaymentMethodPane /> };
+    billing: billing_profiles => view! { <BillingProfilesPage /> };
+    billing: billing_profile => view! { <BillingProfilePage /> };
+    billing: edit_profile_method => view! { <ProfileMethodPane change=MethodChange::Edit /> };
+    billing: replace_profile_method => view! { <ProfileMethodPane change=MethodChange::Replace /> };
+    admin: purchases => view! { <PurchasesPage /> };
+    admin: purchase => view! { <PurchasePage /> };
+    help: help => view! { <HelpPage /> };
+    gallery: gallery => view! { <GalleryPage /> };
+    gallery: gallery_pane => view! { <GalleryPane /> };
+}
