@@ -44,6 +44,20 @@ test('every area has a frame with its heading and navigation', async ({ page }) 
   }
 });
 
+test('an area whose module cannot be downloaded says so, and Try again opens it', async ({ page }) => {
+  // The deployable build loads each area's code on first use (xtask/src/dist.rs): here the licenses area's fails.
+  const licensesModule = /\/split_licenses-[0-9a-f]+\.wasm$/;
+  await signIn(page);
+  await page.route(licensesModule, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText("We couldn't reach the service");
+  await expectAccessible(page);
+  await page.unroute(licensesModule);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Licenses' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('help links come from the runtime configuration of the cloud instance', async ({ page }) => {
   await signIn(page, '/help');
   await expect(page.getByText('Cloud instance: Worldwide')).toBeVisible();

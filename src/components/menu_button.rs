@@ -1,3 +1,4 @@
+use super::menu_list::MenuList;
 use leptos::html::{Button, Ul};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,37 +51,7 @@ pub fn MenuButton(
             let _ = entries[index].focus();
         }
     };
-    // The menu is placed in the viewport (fixed), so no scrolling container clips it: below the button, or above it
-    // when there is more room there. Scrolling or resizing the page moves it with the button.
-    // Set through the CSS object model (`style:`), which a strict Content-Security-Policy allows; a `style`
-    // attribute would be blocked.
-    let placement = RwSignal::new(Placement::default());
-    let place = move || {
-        let Some(button) = button.get_untracked() else { return };
-        let rect = button.get_bounding_client_rect();
-        let root = document().document_element();
-        let (width, height) = root.map_or((0.0, 0.0), |r| (f64::from(r.client_width()), f64::from(r.client_height())));
-        let right = (width - rect.right()).max(0.0);
-        let below = height - rect.bottom();
-        placement.set(if below < 240.0 && rect.top() > below {
-            Placement { top: String::new(), bottom: px(height - rect.top() + 4.0), right: px(right) }
-        } else {
-            Placement { top: px(rect.bottom() + 4.0), bottom: String::new(), right: px(right) }
-        });
-    };
-    let follow = move || {
-        if open.get_untracked() {
-            place();
-        }
-    };
-    for handle in [
-        window_event_listener(leptos::ev::scroll, move |_| follow()),
-        window_event_listener(leptos::ev::resize, move |_| follow()),
-    ] {
-        on_cleanup(move || handle.remove());
-    }
     let open_on = move |pick: Pick| {
-        place();
         open.set(true);
         // The menu is shown on the next frame; focus its entry then.
         request_animation_frame(move || focus_entry(pick));
@@ -160,30 +131,6 @@ pub fn MenuButton(
         }
     };
 
-    let rendered = move || {
-        items
-            .get()
-            .into_iter()
-            .map(|item| match item.denied {
-                None => view! {
-                    <li role="none">
-                        <a role="menuitem" tabindex="-1" href=item.href on:click=move |_| close(true)>{item.label}</a>
-                    </li>
-                }
-                .into_any(),
-                Some(reason) => view! {
-                    <li role="none">
-                        <span role="menuitem" tabindex="-1" aria-disabled="true" class="menu-item-denied">
-                            {item.label}
-                            <span class="reason">{reason}</span>
-                        </span>
-                    </li>
-                }
-                .into_any(),
-            })
-            .collect_view()
-    };
-
     view! {
         <div class="menu-button" on:focusout=on_focus_out>
             <button
@@ -192,42 +139,29 @@ pub fn MenuButton(
                 node_ref=button
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
-                aria-controls=menu_id.clone()
+                aria-controls={
+                    let id = menu_id.clone();
+                    move || open.get().then(|| id.clone())
+                }
                 aria-label=label
                 on:keydown=on_button_key
                 on:click=move |_| if open.get_untracked() { close(false) } else { open_on(Pick::First) }
             >
                 <span aria-hidden="true">"…"</span>
             </button>
-            <ul
-                id=menu_id
-                role="menu"
-                class="menu"
-                aria-label=label
-                node_ref=menu
-                style:top=move || placement.with(|p| p.top.clone())
-                style:bottom=move || placement.with(|p| p.bottom.clone())
-                style:right=move || placement.with(|p| p.right.clone())
-                hidden=move || !open.get()
-                on:keydown=on_menu_key
-            >
-                // Entries exist only while the menu is open: a long list of rows, each with its menu, stays light.
-                {move || open.get().then(rendered)}
-            </ul>
+            {move || open.get().then(|| view! {
+                <MenuList
+                    id=menu_id.clone()
+                    label
+                    items
+                    button
+                    menu
+                    on_keydown=Callback::new(on_menu_key)
+                    on_choose=Callback::new(move |()| close(true))
+                />
+            })}
         </div>
     }
-}
-
-/// Where the open menu sits in the viewport: CSS lengths, empty for a side it is not anchored to.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Placement {
-    top: String,
-    bottom: String,
-    right: String,
-}
-
-fn px(value: f64) -> String {
-    format!("{value:.0}px")
 }
 
 /// Which entry to focus.

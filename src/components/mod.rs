@@ -18,6 +18,7 @@ mod locale_memory;
 mod locale_switcher;
 mod main_nav;
 mod menu_button;
+mod menu_list;
 mod page_header;
 mod pager;
 mod pane;

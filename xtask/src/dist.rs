@@ -6,9 +6,11 @@
 //!    (`__wasm_split.js`);
 //! 3. `wasm-bindgen` on the main module, then binaryen's `wasm-opt -Oz` on every module;
 //! 4. every generated file named with one content hash of the whole build (`portal-<hash>.js`,
-//!    `portal-<hash>_bg.wasm`, `split_billing-<hash>.wasm`, `chunk_3-<hash>.wasm`): the files import each other, in a cycle, so they share it;
+//!    `portal-<hash>_bg.wasm`, `split_billing-<hash>.wasm`, `chunk_3-<hash>.wasm`): the files import each other,
+//!    in a cycle, so they share it;
 //! 5. `index.html` from the source one, its `data-trunk` links resolved: stylesheet and scripts with subresource
-//!    integrity, the start-up script in a file of its own (the Content-Security-Policy allows no inline script);
+//!    integrity, the start-up script in a file of its own (the Content-Security-Policy allows no inline script),
+//!    which also preloads the modules of the area the address is in;
 //! 6. precompressed `.br` and `.gz` siblings of every text and wasm file (`config.json` excepted: deployments edit
 //!    it, and a stale compressed copy would win).
 
@@ -16,6 +18,7 @@ use crate::process;
 use crate::{root, TaskResult};
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,12 +26,15 @@ use std::process::Command;
 /// The split modules' loader as the splitter names it (imported by the main module, importing `portal.js`).
 const LOADER: &str = "__wasm_split.js";
 
-/// The start-up script: instantiates the main module (the split modules load when a page needs them) and announces
-/// the start as trunk's loader does (`TrunkApplicationStarted`, the wasm exports in its detail), which the bench
-/// reads wasm memory from.
-const INIT: &[u8] = b"import init from \"./portal.js\";\n\
-const wasm = await init({ module_or_path: new URL(\"./portal_bg.wasm\", import.meta.url) });\n\
-dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));\n";
+/// Where each area of the app (`src/areas.rs`) is shown: a path the area's pages start with.
+const AREA_PATHS: &[(&str, &str)] = &[
+    ("product", "/products/"),
+    ("licenses", "/licenses"),
+    ("billing", "/billing"),
+    ("admin", "/admin/"),
+    ("help", "/help"),
+    ("gallery", "/gallery"),
+];
 
 pub fn run() -> TaskResult {
     let path = crate::tools::ensure_build_tools()?;
@@ -54,7 +60,7 @@ pub fn build(path: &str) -> TaskResult {
             .current_dir(root())
             .env("PATH", path),
     )?;
-    split(&release_wasm(), &work)?;
+    let areas = split(&release_wasm(), &work)?;
     process::run(
         Command::new("wasm-bindgen")
             .args(["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript"])
@@ -68,7 +74,7 @@ pub fn build(path: &str) -> TaskResult {
     optimise(&files_with_extension(&work, "wasm")?, path)?;
     let css = std::fs::read(root().join("style/main.css")).map_err(|e| format!("style/main.css: {e}"))?;
     write(&work.join("main.css"), &css)?;
-    write(&work.join("init.js"), INIT)?;
+    write(&work.join("init.js"), init_script(&areas)?.as_bytes())?;
     let names = publish(&work, &dist)?;
     write_index(&dist, &names)?;
     precompress(&dist)
@@ -143,8 +149,8 @@ fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, Str
     Ok(files)
 }
 
-/// Splits `wasm` into `work/main.wasm`, the pages' modules and the loader.
-fn split(wasm: &Path, work: &Path) -> TaskResult {
+/// Splits `wasm` into `work/main.wasm`, the areas' modules and the loader; returns the files each area needs.
+fn split(wasm: &Path, work: &Path) -> Result<HashMap<String, Vec<String>>, String> {
     let input = read(wasm)?;
     let mut options = wasm_split_cli_support::Options::new(&input);
     let main = work.join("main.wasm");
@@ -155,7 +161,35 @@ fn split(wasm: &Path, work: &Path) -> TaskResult {
     let split =
         wasm_split_cli_support::transform(options).map_err(|e| format!("splitting {}: {e:#}", wasm.display()))?;
     println!("split into a main module and {} modules loaded on first use", split.split_modules.len());
-    Ok(())
+    Ok(split.prefetch_map)
+}
+
+/// The start-up script: when the address is in an area, it starts downloading that area's modules (`areas`: the
+/// splitter's area → file stems) alongside the main module, rather than after it; then it instantiates the main
+/// module and announces the start as trunk's loader does (`TrunkApplicationStarted`, the wasm exports in its
+/// detail), which the bench reads wasm memory from.
+fn init_script(areas: &HashMap<String, Vec<String>>) -> Result<String, String> {
+    let mut table = String::new();
+    for (area, stems) in areas.iter().collect::<BTreeMap<_, _>>() {
+        let area = area.strip_prefix("split_").unwrap_or(area);
+        let Some((_, path)) = AREA_PATHS.iter().find(|(name, _)| *name == area) else {
+            return Err(format!("the area `{area}` of src/areas.rs has no path in AREA_PATHS (xtask/src/dist.rs)"));
+        };
+        let files: Vec<String> = stems.iter().map(|stem| format!("\"./{stem}.wasm\"")).collect();
+        table.push_str(&format!("  [\"{path}\", [{}]],\n", files.join(", ")));
+    }
+    Ok(format!(
+        "import init from \"./portal.js\";\n\
+         const areas = [\n{table}];\n\
+         const area = areas.find(([path]) => location.pathname.startsWith(path));\n\
+         for (const file of area ? area[1] : []) {{\n  \
+           const link = document.createElement(\"link\");\n  \
+           Object.assign(link, {{ rel: \"preload\", as: \"fetch\", crossOrigin: \"anonymous\", href: new URL(file, import.meta.url) }});\n  \
+           document.head.append(link);\n\
+         }}\n\
+         const wasm = await init({{ module_or_path: new URL(\"./portal_bg.wasm\", import.meta.url) }});\n\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n"
+    ))
 }
 
 /// The published names of the build's files (`portal.js` → `portal-<hash>.js`).
@@ -342,6 +376,17 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_up_script_preloads_the_area_of_the_address() {
+        let areas =
+            HashMap::from([("split_billing".to_owned(), vec!["chunk_2".to_owned(), "split_billing".to_owned()])]);
+        let script = init_script(&areas).unwrap();
+        assert!(script.contains(r#"["/billing", ["./chunk_2.wasm", "./split_billing.wasm"]],"#), "{script}");
+        assert!(script.contains("location.pathname.startsWith(path)"));
+        let unknown = HashMap::from([("reports".to_owned(), vec!["split_reports".to_owned()])]);
+        assert!(init_script(&unknown).unwrap_err().contains("`reports`"));
+    }
 
     #[test]
     fn finds_inline_scripts_only() {
