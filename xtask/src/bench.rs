@@ -1,8 +1,9 @@
 //! `cargo xtask bench`: release build sizes (raw and brotli; where the main module's bytes go), the initial load
-//! of the products list (what the browser downloads, budget 200 KB, and the time until the list shows), Lighthouse scores of Products, Licenses and Invoices (mobile emulation), and
-//! at scale (50,000 people, 10,000 of them licensed on one subscription, an optimised backend): typeahead keystroke
-//! to results, and the licenses page's first rows and memory; with 2,000 subscriptions: the products filter
-//! keystroke, opening the license-count pane, switching the invoice range, and memory over 50 round trips.
+//! of the products list (what the browser downloads, budget 200 KB, and the time until the list shows), Lighthouse
+//! scores of Products, Licenses and Invoices (mobile emulation), and at scale (50,000 people, 10,000 of them
+//! licensed on one subscription, an optimised backend): typeahead keystroke to results, and the licenses page's
+//! first rows and memory; with 2,000 subscriptions: the products filter keystroke, opening the license-count pane,
+//! switching the invoice range, and memory over 50 round trips.
 
 use crate::process::{self, start_backend};
 use crate::{root, tools, TaskResult};
