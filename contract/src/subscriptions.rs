@@ -296,17 +296,35 @@ impl SubscriptionQuery {
     /// Where in `all` the subscriptions that pass are, in their sorted order: what [`Self::apply`] returns, without
     /// copying any subscription, and folding each name once instead of once per comparison.
     pub fn positions(&self, all: &[Subscription]) -> Vec<usize> {
-        let needle = self.q.as_deref().map(|q| text::fold(q.trim()));
-        let mut matching: Vec<(usize, String)> = all
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| self.channel.is_none_or(|c| s.channel == c) && self.status.is_none_or(|st| s.status == st))
-            .map(|(i, s)| (i, text::fold(&s.product.name)))
-            .filter(|(_, name)| needle.as_deref().is_none_or(|needle| name.contains(needle)))
-            .collect();
-        matching.sort_by(|(a, a_name), (b, b_name)| self.compare_named((&all[*a], a_name), (&all[*b], b_name)));
-        matching.into_iter().map(|(i, _)| i).collect()
+        let names = folded_names(all);
+        self.searched(&self.ordered(all, &names), &names)
     }
+
+    /// Where in `all` the subscriptions that pass the channel and status filters are, in their sorted order, the
+    /// text not considered: what stays the same while someone types. `names` are `all`'s [`folded_names`].
+    pub fn ordered(&self, all: &[Subscription], names: &[String]) -> Vec<usize> {
+        let mut ordered: Vec<usize> = (0..all.len())
+            .filter(|&i| {
+                self.channel.is_none_or(|c| all[i].channel == c) && self.status.is_none_or(|st| all[i].status == st)
+            })
+            .collect();
+        ordered.sort_by(|&a, &b| self.compare_named((&all[a], &names[a]), (&all[b], &names[b])));
+        ordered
+    }
+
+    /// Of the positions [`Self::ordered`] gave, those whose product name contains the text (trimmed, case and
+    /// accents ignored), in the same order. `names` are the list's [`folded_names`].
+    pub fn searched(&self, ordered: &[usize], names: &[String]) -> Vec<usize> {
+        match self.q.as_deref().map(|q| text::fold(q.trim())).filter(|needle| !needle.is_empty()) {
+            Some(needle) => ordered.iter().copied().filter(|&i| names[i].contains(&needle)).collect(),
+            None => ordered.to_vec(),
+        }
+    }
+}
+
+/// Each subscription's product name as the text search and the sort by name compare it ([`text::fold`]).
+pub fn folded_names(all: &[Subscription]) -> Vec<String> {
+    all.iter().map(|s| text::fold(&s.product.name)).collect()
 }
 
 /// Columns the subscription list sorts by.

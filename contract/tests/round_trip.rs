@@ -269,4 +269,10 @@ fn filters_and_sorting_are_shared_rules() {
     assert_eq!(accented.positions(&all), [1]);
     assert!(all.iter().enumerate().all(|(i, s)| accented.matches(s) == accented.positions(&all).contains(&i)));
     assert_eq!(by_licenses_desc.positions(&all), [0, 1]);
+    // The order leaves the text out (it stays while someone types); the search keeps that order.
+    let names = folded_names(&all);
+    assert_eq!(names[1], "visio plan 2");
+    assert_eq!(accented.ordered(&all, &names), [0, 1]);
+    assert_eq!(accented.searched(&[1, 0], &names), [1]);
+    assert_eq!(SubscriptionQuery::default().searched(&[1, 0], &names), [1, 0]);
 }

@@ -20,15 +20,17 @@ await page.addInitScript(() => {
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   /**
    * Resolves with the ms from the next `type` event to when the page shows what is expected, laid out: `selector`
-   * matches `count` elements, and (when given) the digits in `textSelector`'s text are `digits`.
+   * matches `count` elements, (when given) the digits in `textSelector`'s text are `digits`, and the last element
+   * `selector` matches reads `lastText`.
    */
-  window.__armWatch = (type, { selector, count, textSelector, digits }) => {
+  window.__armWatch = (type, { selector, count, textSelector, digits, lastText }) => {
     window.__watched = new Promise((resolve) => {
       addEventListener(type, (event) => {
         const start = event.timeStamp;
         const check = () => {
           if (document.querySelectorAll(selector).length !== count) return false;
           if (textSelector && document.querySelector(textSelector)?.textContent.replace(/\D/g, '') !== digits) return false;
+          if (lastText !== undefined && [...document.querySelectorAll(selector)].at(-1)?.textContent !== lastText) return false;
           void document.body.offsetHeight; // style and layout, as the next frame needs them
           resolve(performance.now() - start);
           return true;
@@ -56,11 +58,18 @@ async function timed(type, expected, act) {
 const subscriptions = await (await context.request.get(`${base}/api/v1/subscriptions?page_size=5000`)).json();
 const items = Array.isArray(subscriptions) ? subscriptions : subscriptions.items;
 if (items.length < 2000) throw new Error(`expected 2,000 subscriptions, the backend has ${items.length}`);
-// The app's match for these plain-ASCII queries: the trimmed text anywhere in the name, case ignored.
-const matching = (q) => items.filter((s) => s.product.name.toLowerCase().includes(q.trim().toLowerCase())).length;
-/** What the products page shows for `n` matches: the count (digits of "n of total products") and a page of rows. */
-const productsShown = (n) =>
-  ({ selector: 'table tbody tr', count: Math.min(n, PAGE_ROWS), textSelector: '.result-count', digits: `${n}${items.length}` });
+// The app's match and order for these plain-ASCII names and queries: the trimmed text anywhere in the name, case
+// ignored, sorted by name.
+const byName = items.map((s) => s.product.name).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+const matches = (q) => byName.filter((name) => name.toLowerCase().includes(q.trim().toLowerCase()));
+/**
+ * What the products page shows for `names`: the count (digits of "n of total products") and a page of rows, the
+ * last of them the 50th name or the last.
+ */
+const productsShown = (names) => ({
+  selector: 'table tbody tr:not([hidden]) th', count: Math.min(names.length, PAGE_ROWS), textSelector: '.result-count',
+  digits: `${names.length}${items.length}`, lastText: names.slice(0, PAGE_ROWS).at(-1),
+});
 await page.goto(`${base}/products`);
 await page.locator('table tbody tr').nth(PAGE_ROWS - 1).waitFor({ state: 'attached' });
 const search = page.getByRole('searchbox', { name: /Search/ });
@@ -72,12 +81,13 @@ for (const query of ['0123', '1207', 'Visio 05', '1999', '0510', '1736', '0042',
   const steps = [...states.map((q) => [q.at(-1), q]), ...states.reverse().map((_, i, a) => ['Backspace', a[i + 1] ?? ''])];
   let shown = items.length;
   for (const [key, text] of steps) {
-    const expected = text ? matching(text) : items.length;
+    const names = matches(text);
+    const expected = names.length;
     if (expected === shown) {
       await page.keyboard.press(key);
       continue; // the list does not change: nothing to wait for
     }
-    keystrokes.push(await timed('keydown', productsShown(expected), () => page.keyboard.press(key)));
+    keystrokes.push(await timed('keydown', productsShown(names), () => page.keyboard.press(key)));
     shown = expected;
   }
 }

@@ -10,22 +10,20 @@ use leptos_router::hooks::use_location;
 /// The *More actions* (…) menu of a subscription: every offered action, disabled ones with their reason.
 #[component]
 pub fn ProductMenu(
-    /// The subscription acted on.
-    subscription: Subscription,
-    /// Whether the menu is in the list: its panes then return to the list, filters and all, and its name is written
-    /// once (the list rebuilds its rows when the language changes).
+    /// The button's accessible name ("More actions for Business Basic").
+    #[prop(into)]
+    label: Signal<String>,
+    /// The subscription acted on (no entries while there is none).
+    #[prop(into)]
+    subscription: Signal<Option<Subscription>>,
+    /// Whether the menu is in the list: its panes then return to the list, filters and all.
     #[prop(optional)]
     from_list: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let name = subscription.product.name.clone();
-    let label = if from_list {
-        Signal::stored(t_string!(i18n, products.more_actions, product = name).to_string())
-    } else {
-        Signal::derive(move || t_string!(i18n, products.more_actions, product = name.clone()).to_string())
-    };
     let location = use_location();
     let items = Signal::derive(move || {
+        let Some(subscription) = subscription.get() else { return Vec::new() };
         let query = if from_list {
             let (path, search) = (location.pathname.get(), location.search.get());
             let list = if search.is_empty() { path } else { format!("{path}?{}", search.trim_start_matches('?')) };

@@ -46,7 +46,13 @@ pub fn ProductPage() -> impl IntoView {
                 <header class="page-header">
                     <h1>{subscription.product.name.clone()}</h1>
                     <StatusBadge status=subscription.status />
-                    <ProductMenu subscription=subscription.clone() />
+                    <ProductMenu
+                        label=Signal::derive({
+                            let product = subscription.product.name.clone();
+                            move || t_string!(i18n, products.more_actions, product = product.clone()).to_string()
+                        })
+                        subscription=Signal::stored(Some(subscription.clone()))
+                    />
                 </header>
                 <ProductDetails subscription=subscription.clone() />
                 <ProductActions subscription />

@@ -1,33 +1,79 @@
 use super::product_menu::ProductMenu;
-use crate::components::StatusBadge;
 use crate::i18n::*;
-use crate::labels::{price_text, renewal_text};
+use crate::labels::{self, price_text, renewal_text, I18n};
 use contract::subscriptions::Subscription;
 use leptos::prelude::*;
 
-/// One product in the table. Its texts are written once, in the language of the moment: the table rebuilds its
-/// rows when the language changes (see [`StatusBadge`]'s `fixed`).
+/// Which subscription a row of the products table shows: the language of the moment and the subscription's place
+/// in the list.
+pub type RowSubscription = (Locale, usize);
+
+/// One row of the products table. The table keeps its rows by place, so a keystroke in the search box rewrites the
+/// texts of its rows, and hides or shows them, instead of building new ones. The texts are written in the language of `shown`
+/// without following the language themselves (the table gives its rows a new language as it gives them a new
+/// subscription: one subscription to the language for the whole table, where Leptos keeps a little memory for
+/// every subscription a row leaves behind).
 #[component]
 pub fn ProductRow(
-    /// The subscription shown.
-    subscription: Subscription,
+    /// Every subscription of the list.
+    all: StoredValue<Vec<Subscription>>,
+    /// The subscription the row shows now; `None` hides the row (the list is shorter than the table's rows).
+    shown: Memo<Option<RowSubscription>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/products/{}", contract::paths::encode(&subscription.id.0));
-    let Subscription { product, status, assigned_licenses, total_licenses, .. } = subscription.clone();
-    // A component's body is not tracked: these read the language once.
-    let licenses =
-        t_string!(i18n, products.licenses_of, assigned = assigned_licenses, total = total_licenses).to_string();
-    let renewal = renewal_text(i18n, &subscription);
-    let price = price_text(i18n, &subscription);
+    let text = Memo::new(move |_| {
+        let (_, index) = shown.get()?;
+        all.with_value(|all| untrack(|| all.get(index).map(|subscription| RowText::new(i18n, subscription))))
+    });
+    let subscription = Signal::derive(move || {
+        let (_, index) = shown.get()?;
+        all.with_value(|all| all.get(index).cloned())
+    });
     view! {
-        <tr>
-            <th scope="row"><a href=href>{product.name}</a></th>
-            <td>{licenses}</td>
-            <td><StatusBadge status fixed=true /></td>
-            <td>{renewal}</td>
-            <td>{price}</td>
-            <td class="row-actions"><ProductMenu subscription from_list=true /></td>
+        <tr hidden=move || shown.with(Option::is_none)>
+            <th scope="row"><a href=field(text, |t| &t.href)>{field(text, |t| &t.name)}</a></th>
+            <td>{field(text, |t| &t.licenses)}</td>
+            <td><span class=field(text, |t| &t.status_class)>{field(text, |t| &t.status)}</span></td>
+            <td>{field(text, |t| &t.renewal)}</td>
+            <td>{field(text, |t| &t.price)}</td>
+            <td class="row-actions">
+                <ProductMenu label=Signal::derive(field(text, |t| &t.menu_label)) subscription from_list=true />
+            </td>
         </tr>
     }
+}
+
+/// What a row says, in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct RowText {
+    href: String,
+    name: String,
+    licenses: String,
+    status_class: String,
+    status: String,
+    renewal: String,
+    price: String,
+    menu_label: String,
+}
+
+impl RowText {
+    fn new(i18n: I18n, subscription: &Subscription) -> Self {
+        let name = subscription.product.name.clone();
+        let (assigned, total) = (subscription.assigned_licenses, subscription.total_licenses);
+        Self {
+            href: format!("/products/{}", contract::paths::encode(&subscription.id.0)),
+            licenses: t_string!(i18n, products.licenses_of, assigned, total).to_string(),
+            status_class: format!("badge status-{}", subscription.status.as_str()),
+            status: labels::status(i18n, subscription.status),
+            renewal: renewal_text(i18n, subscription),
+            price: price_text(i18n, subscription),
+            menu_label: t_string!(i18n, products.more_actions, product = name.clone()).to_string(),
+            name,
+        }
+    }
+}
+
+/// One of the row's texts, following the subscription the row shows.
+fn field(text: Memo<Option<RowText>>, pick: fn(&RowText) -> &String) -> impl Fn() -> String + Copy + Send + Sync {
+    move || text.with(|text| text.as_ref().map(pick).cloned().unwrap_or_default())
 }

@@ -1,10 +1,10 @@
 use super::empty_products::EmptyProducts;
-use super::product_row::ProductRow;
+use super::product_row::{ProductRow, RowSubscription};
 use super::sort_header::SortHeader;
 use super::ProductsUrl;
 use crate::components::Pager;
 use crate::i18n::*;
-use contract::subscriptions::{SortKey, Subscription};
+use contract::subscriptions::{folded_names, SortKey, Subscription, SubscriptionQuery};
 use leptos::prelude::*;
 use std::ops::Range;
 
@@ -32,56 +32,68 @@ pub fn ProductsTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let total = all.len();
+    let names = StoredValue::new(folded_names(&all));
     let all = StoredValue::new(all);
+    // The order only changes with the filters and the sort: a keystroke in the search box only searches it.
+    let arrangement = Memo::new(move |_| url.query.with(|q| SubscriptionQuery { q: None, page: None, ..q.clone() }));
+    let ordered = Memo::new(move |_| {
+        let arrangement = arrangement.get();
+        all.with_value(|all| names.with_value(|names| arrangement.ordered(all, names)))
+    });
     let matching = Memo::new(move |_| {
         let query = url.query.get();
-        all.with_value(|all| query.positions(all))
+        ordered.with(|ordered| names.with_value(|names| query.searched(ordered, names)))
     });
     let pages = Memo::new(move |_| page_count(matching.with(Vec::len)));
     let page = Memo::new(move |_| url.page.get().clamp(1, pages.get()));
-    let shown = move || {
+    let rows = Memo::new(move |_| {
+        let locale = i18n.get_locale();
         matching.with(|matching| {
-            let rows = &matching[page_rows(page.get(), matching.len())];
-            all.with_value(|all| rows.iter().map(|&i| all[i].clone()).collect::<Vec<_>>())
+            matching[page_rows(page.get(), matching.len())]
+                .iter()
+                .map(|&i| (locale, i))
+                .collect::<Vec<RowSubscription>>()
         })
-    };
+    });
     let count = move || t_string!(i18n, products.shown, shown = matching.with(Vec::len), total).to_string();
+
+    // Rows are kept by place once built, hidden while the list is shorter (see `ProductRow`): typing in the search
+    // box rewrites texts and hides or shows rows instead of building and dropping them.
+    let places = Memo::new(move |built: Option<&usize>| rows.with(Vec::len).max(built.copied().unwrap_or(0)));
+    let empty = move || matching.with(Vec::is_empty);
 
     view! {
         <p class="result-count" role="status">{count}</p>
-        <Show
-            when=move || !matching.with(Vec::is_empty)
-            fallback=move || view! { <EmptyProducts total url /> }
-        >
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption class="visually-hidden">{t!(i18n, products.table_caption)}</caption>
-                    <thead>
-                        <tr>
-                            <SortHeader url key=SortKey::Product label=Signal::derive(move || t_string!(i18n, products.col_product).to_string()) />
-                            <SortHeader url key=SortKey::Licenses label=Signal::derive(move || t_string!(i18n, products.col_licenses).to_string()) />
-                            <SortHeader url key=SortKey::Status label=Signal::derive(move || t_string!(i18n, products.col_status).to_string()) />
-                            <SortHeader url key=SortKey::RenewsOn label=Signal::derive(move || t_string!(i18n, products.col_renewal).to_string()) />
-                            <SortHeader url key=SortKey::Price label=Signal::derive(move || t_string!(i18n, products.col_price).to_string()) />
-                            <th scope="col"><span class="visually-hidden">{t!(i18n, products.col_actions)}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        // The language is part of each row's key: rows write their texts once, and a new
-                        // language rebuilds them.
-                        <For
-                            each=move || {
-                                let locale = i18n.get_locale();
-                                shown().into_iter().map(move |s| (locale, s)).collect::<Vec<_>>()
-                            }
-                            key=|(locale, s)| (*locale, s.id.clone())
-                            children=|(_, subscription)| view! { <ProductRow subscription /> }
-                        />
-                    </tbody>
-                </table>
-            </div>
-            <Pager page page_count=pages on_page=Callback::new(move |p| url.go_to(p)) />
+        <Show when=empty>
+            <EmptyProducts total url />
         </Show>
+        // The table stays while nothing matches (hidden), so the next keystroke does not build it again.
+        <div class="table-wrap" hidden=empty>
+            <table class="data-table">
+                <caption class="visually-hidden">{t!(i18n, products.table_caption)}</caption>
+                <thead>
+                    <tr>
+                        <SortHeader url key=SortKey::Product label=Signal::derive(move || t_string!(i18n, products.col_product).to_string()) />
+                        <SortHeader url key=SortKey::Licenses label=Signal::derive(move || t_string!(i18n, products.col_licenses).to_string()) />
+                        <SortHeader url key=SortKey::Status label=Signal::derive(move || t_string!(i18n, products.col_status).to_string()) />
+                        <SortHeader url key=SortKey::RenewsOn label=Signal::derive(move || t_string!(i18n, products.col_renewal).to_string()) />
+                        <SortHeader url key=SortKey::Price label=Signal::derive(move || t_string!(i18n, products.col_price).to_string()) />
+                        <th scope="col"><span class="visually-hidden">{t!(i18n, products.col_actions)}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || 0..places.get()
+                        key=|&place| place
+                        children=move |place| {
+                            let shown = Memo::new(move |_| rows.with(|rows| rows.get(place).copied()));
+                            view! { <ProductRow all shown /> }
+                        }
+                    />
+                </tbody>
+            </table>
+        </div>
+        <Pager page page_count=pages on_page=Callback::new(move |p| url.go_to(p)) />
     }
 }
 
