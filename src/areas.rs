@@ -5,14 +5,16 @@
 //! first time one of its pages is shown, so the first download holds the shell and the products list rather than
 //! the whole app. Without the feature (`trunk serve`, the wasm tests) they are plain functions in one wasm module:
 //! nothing needs post-processing there. The products list (where the app opens) and the not-found page stay in the
-//! main module. An area that cannot be downloaded (offline, a dropped connection) is explained with *Try again*.
+//! main module, and so do the frames of the Licenses and Bills & payments pages (their headings, the billing tabs),
+//! which show at once while their area's module loads. An area that cannot be downloaded (offline, a dropped
+//! connection) is explained with *Try again*.
 
 use crate::api::ApiError;
 use crate::components::ErrorView;
 use crate::pages::admin::{PurchasePage, PurchasesPage};
 use crate::pages::billing::{
-    AddPaymentMethodPane, BillingLayout, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage,
-    MethodChange, PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
+    AddPaymentMethodPane, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage, MethodChange,
+    PaymentMethodPane, PaymentMethodsPage, ProfileMethodPane,
 };
 use crate::pages::gallery::{GalleryPage, GalleryPane};
 use crate::pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
@@ -66,7 +68,6 @@ areas! {
     licenses: licenses => view! { <LicensesPage /> };
     licenses: subscription_licenses => view! { <SubscriptionLicensesPage /> };
     licenses: assign => view! { <AssignPane /> };
-    billing: billing => view! { <BillingLayout /> };
     billing: invoices => view! { <InvoicesPage /> };
     billing: invoice => view! { <InvoicePage /> };
     billing: payment_methods => view! { <PaymentMethodsPage /> };

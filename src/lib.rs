@@ -17,6 +17,8 @@ use components::{AppShell, ConfigError, LocaleMemory};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
+use pages::billing::{BillingLayout, InvoicesSection};
+use pages::licenses::LicensesHeader;
 use pages::products::ProductsPage;
 use pages::NotFoundPage;
 use state::config::Config;
@@ -82,14 +84,15 @@ pub fn ConfiguredApp(
                         <Route path=path!("") view=|| () />
                         <Route path=path!(":action") view=areas::product_action />
                     </ParentRoute>
-                    <Route path=path!("/licenses") view=areas::licenses />
+                    // Pages whose heading shows at once, their content with their area's module.
+                    <Route path=path!("/licenses") view=|| view! { <LicensesHeader /> {areas::licenses()} } />
                     <ParentRoute path=path!("/licenses/:id") view=areas::subscription_licenses>
                         <Route path=path!("") view=|| () />
                         <Route path=path!("assign") view=areas::assign />
                     </ParentRoute>
-                    <ParentRoute path=path!("/billing") view=areas::billing>
+                    <ParentRoute path=path!("/billing") view=BillingLayout>
                         <Route path=path!("") view=|| view! { <Redirect path="/billing/invoices" /> } />
-                        <Route path=path!("invoices") view=areas::invoices />
+                        <Route path=path!("invoices") view=|| view! { <InvoicesSection>{areas::invoices()}</InvoicesSection> } />
                         <Route path=path!("invoices/:id") view=areas::invoice />
                         <ParentRoute path=path!("payment-methods") view=areas::payment_methods>
                             <Route path=path!("") view=|| () />

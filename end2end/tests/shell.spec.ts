@@ -58,6 +58,25 @@ test('an area whose module cannot be downloaded says so, and Try again opens it'
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('Licenses and Invoices show their heading and introduction while their area\'s module downloads', async ({ page }) => {
+  // Held until the headings have been checked: the frames are in the main module (src/lib.rs), the lists are not.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/split_(licenses|billing)-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  await signIn(page, '/licenses');
+  await expect(page.getByRole('heading', { level: 1, name: 'Licenses' })).toBeVisible();
+  await expect(page.getByText('Assign licenses for the subscriptions you bought')).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await page.goto('/billing/invoices');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bills & payments' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Invoices' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Bills & payments sections' }).getByRole('link', { name: 'Payment methods' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Date range' })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('combobox', { name: 'Date range' })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('help links come from the runtime configuration of the cloud instance', async ({ page }) => {
   await signIn(page, '/help');
   await expect(page.getByText('Cloud instance: Worldwide')).toBeVisible();

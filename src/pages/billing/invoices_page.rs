@@ -49,11 +49,7 @@ pub fn InvoicesPage() -> impl IntoView {
     };
     view! {
         <DocumentTitle title=Signal::derive(move || format!("{} – {}", t_string!(i18n, nav.invoices), t_string!(i18n, billing.title))) />
-        <section aria-labelledby="section-title">
-            <h2 id="section-title">{t!(i18n, nav.invoices)}</h2>
-            <p>{t!(i18n, billing.invoices_intro)}</p>
-            <DateRangePicker range=url.range today on_change=url.show />
-            {list}
-        </section>
+        <DateRangePicker range=url.range today on_change=url.show />
+        {list}
     }
 }

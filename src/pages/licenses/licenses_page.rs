@@ -1,5 +1,5 @@
 use crate::api::use_api;
-use crate::components::{ErrorView, LoadingTable, PageHeader, StatusBadge};
+use crate::components::{ErrorView, LoadingTable, StatusBadge};
 use crate::i18n::*;
 use contract::subscriptions::{Subscription, SubscriptionStatus};
 use leptos::prelude::*;
@@ -16,10 +16,6 @@ pub fn LicensesPage() -> impl IntoView {
     });
     let retry = Callback::new(move |()| subscriptions.refetch());
     view! {
-        <PageHeader
-            title=Signal::derive(move || t_string!(i18n, licenses.title).to_string())
-            intro=Signal::derive(move || Some(t_string!(i18n, licenses.intro).to_string()))
-        />
         {move || match subscriptions.get() {
             None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, licenses.loading).to_string()) /> }.into_any(),
             Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
