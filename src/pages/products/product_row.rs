@@ -9,10 +9,10 @@ use leptos::prelude::*;
 pub type RowSubscription = (Locale, usize);
 
 /// One row of the products table. The table keeps its rows by place, so a keystroke in the search box rewrites the
-/// texts of its rows, and hides or shows them, instead of building new ones. The texts are written in the language of `shown`
-/// without following the language themselves (the table gives its rows a new language as it gives them a new
-/// subscription: one subscription to the language for the whole table, where Leptos keeps a little memory for
-/// every subscription a row leaves behind).
+/// texts of its rows, and hides or shows them, instead of building new ones. The texts are written in the language
+/// of `shown` without following the language themselves (the table gives its rows a new language as it gives them
+/// a new subscription: one subscription to the language for the whole table, where Leptos keeps a little memory
+/// for every subscription a row leaves behind).
 #[component]
 pub fn ProductRow(
     /// Every subscription of the list.
