@@ -84,3 +84,22 @@ test('hostile names reach the CSV exports exactly, quoted, and the admin pages a
     expect(lines.some((l) => l.startsWith(`"${name.replace(/"/g, '""')}",`)), name).toBe(true);
   }
 });
+
+test('a name with a right-to-left override turns only itself in the sentences it is part of', async ({ page, request }) => {
+  await signIn(page, '/licenses');
+  await page.getByRole('link', { name: HOSTILE.productScript, exact: true }).click();
+  await page.getByRole('checkbox', { name: `Select ${HOSTILE.personOverride}` }).check();
+  await page.getByRole('button', { name: 'Remove licenses' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Unassign licenses?' });
+  // The sentence reads as written, each name set apart in a <bdi> (Unicode bidi isolation) and nothing added.
+  await expect(dialog).toContainText(`${HOSTILE.personOverride} will lose access to ${HOSTILE.productScript} right away.`);
+  await expect(dialog.locator('p bdi')).toHaveText([HOSTILE.personOverride, HOSTILE.productScript]);
+  await dialog.getByRole('button', { name: 'Unassign' }).click();
+  const banner = page.getByRole('status').filter({ hasText: 'no longer has a license' });
+  await expect(banner).toContainText(`${HOSTILE.personOverride} no longer has a license for ${HOSTILE.productScript}.`);
+  await expect(banner.locator('bdi')).toHaveText([HOSTILE.personOverride, HOSTILE.productScript]);
+  await expectInert(page);
+  await expectAccessible(page);
+  // The other tests here expect the person assigned.
+  expect((await request.post('/dev/reset')).status()).toBe(204);
+});

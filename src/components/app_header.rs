@@ -1,4 +1,4 @@
-use super::LocaleSwitcher;
+use super::{IsolatingText, LocaleSwitcher, SLOTS};
 use crate::i18n::*;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -13,9 +13,21 @@ pub fn AppHeader() -> impl IntoView {
             let name = me.display_name.clone();
             let organization = me.organization.name.clone();
             view! {
-                <span>{move || t_string!(i18n, header.signed_in_as, name = name.clone()).to_string()}</span>
+                <span>
+                    {move || view! {
+                        <IsolatingText
+                            sentence=t_string!(i18n, header.signed_in_as, name = SLOTS[0]).to_string()
+                            texts=vec![name.clone()]
+                        />
+                    }}
+                </span>
                 <span class="organization">
-                    {move || t_string!(i18n, header.organization, name = organization.clone()).to_string()}
+                    {move || view! {
+                        <IsolatingText
+                            sentence=t_string!(i18n, header.organization, name = SLOTS[0]).to_string()
+                            texts=vec![organization.clone()]
+                        />
+                    }}
                 </span>
             }
         })

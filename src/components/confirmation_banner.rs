@@ -1,3 +1,4 @@
+use super::isolating_text::{IsolatingText, SLOTS};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
@@ -10,52 +11,63 @@ use leptos::prelude::*;
 pub fn ConfirmationBanner() -> impl IntoView {
     let i18n = use_i18n();
     let confirmations = use_confirmations();
+    // Each message: the translation with `SLOTS` where the names go, and the names (see `IsolatingText`).
+    let [first, second] = [SLOTS[0], SLOTS[1]];
     let message = move || {
         confirmations.0.get().map(|confirmation| match confirmation {
             Confirmation::TotalChanged { product, from, to } if to > from => {
-                t_string!(i18n, confirmations.added, product, added = to - from, total = to).to_string()
+                let sentence = t_string!(i18n, confirmations.added, product = first, added = to - from, total = to);
+                (sentence.to_string(), vec![product])
             }
             Confirmation::TotalChanged { product, from, to } => {
-                t_string!(i18n, confirmations.removed, product, removed = from - to, total = to).to_string()
+                let sentence = t_string!(i18n, confirmations.removed, product = first, removed = from - to, total = to);
+                (sentence.to_string(), vec![product])
             }
             Confirmation::Cancelled { product, access_ends_on } => {
                 let date = format::date(locale_code(i18n), access_ends_on);
-                t_string!(i18n, confirmations.cancelled, product, date).to_string()
+                (t_string!(i18n, confirmations.cancelled, product = first, date).to_string(), vec![product])
             }
             Confirmation::Reactivated { product, renews_on } => {
                 let date = format::date(locale_code(i18n), renews_on);
-                t_string!(i18n, confirmations.reactivated, product, date).to_string()
+                (t_string!(i18n, confirmations.reactivated, product = first, date).to_string(), vec![product])
             }
             Confirmation::Assigned { product, person: Some(name), .. } => {
-                t_string!(i18n, confirmations.assigned_one, product, name).to_string()
+                let sentence = t_string!(i18n, confirmations.assigned_one, product = first, name = second);
+                (sentence.to_string(), vec![product, name])
             }
             Confirmation::Assigned { product, count, .. } => {
-                t_string!(i18n, confirmations.assigned_many, product, count).to_string()
+                (t_string!(i18n, confirmations.assigned_many, product = first, count).to_string(), vec![product])
             }
             Confirmation::Unassigned { product, person: Some(name), .. } => {
-                t_string!(i18n, confirmations.unassigned_one, product, name).to_string()
+                let sentence = t_string!(i18n, confirmations.unassigned_one, product = first, name = second);
+                (sentence.to_string(), vec![product, name])
             }
             Confirmation::Unassigned { product, count, .. } => {
-                t_string!(i18n, confirmations.unassigned_many, product, count).to_string()
+                (t_string!(i18n, confirmations.unassigned_many, product = first, count).to_string(), vec![product])
             }
             Confirmation::CardAdded { brand, last4 } => {
-                t_string!(i18n, confirmations.card_added, card = labels::card(i18n, brand, &last4)).to_string()
+                let card = labels::card(i18n, brand, &last4);
+                (t_string!(i18n, confirmations.card_added, card).to_string(), Vec::new())
             }
             Confirmation::CardUpdated { brand, last4 } => {
-                t_string!(i18n, confirmations.card_updated, card = labels::card(i18n, brand, &last4)).to_string()
+                let card = labels::card(i18n, brand, &last4);
+                (t_string!(i18n, confirmations.card_updated, card).to_string(), Vec::new())
             }
             Confirmation::ProfileMethodChanged { profile, brand, last4 } => {
                 let card = labels::card(i18n, brand, &last4);
-                t_string!(i18n, confirmations.profile_method_changed, profile, card).to_string()
+                (
+                    t_string!(i18n, confirmations.profile_method_changed, profile = first, card).to_string(),
+                    vec![profile],
+                )
             }
         })
     };
     view! {
         <div class="confirmation-region" role="status">
-            {move || message().map(|text| view! {
+            {move || message().map(|(sentence, texts)| view! {
                 <div class="confirmation">
                     <span aria-hidden="true" class="confirmation-icon">"✓"</span>
-                    <p>{text}</p>
+                    <p><IsolatingText sentence texts /></p>
                     <button type="button" class="link-button" on:click=move |_| confirmations.0.set(None)>
                         {t!(i18n, confirmations.dismiss)}
                     </button>

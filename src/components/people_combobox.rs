@@ -1,5 +1,5 @@
 use super::people_search::{people_search, Search};
-use super::{ErrorView, Highlighted};
+use super::{ErrorView, Highlighted, IsolatingText, SLOTS};
 use crate::i18n::*;
 use contract::directory::{DirectoryMatch, DirectoryQuery, Person};
 use contract::{PersonId, SubscriptionId};
@@ -137,17 +137,24 @@ pub fn PeopleComboboxView(
         }
     };
     let status = move || match search.get() {
-        Search::Idle => String::new(),
-        Search::Searching { .. } => t_string!(i18n, assign_pane.searching).to_string(),
+        Search::Idle => String::new().into_any(),
+        Search::Searching { .. } => t_string!(i18n, assign_pane.searching).to_string().into_any(),
         Search::Done(found) => match found.matches.len() {
-            0 => t_string!(i18n, assign_pane.no_results, query = found.query.clone()).to_string(),
-            1 => t_string!(i18n, assign_pane.one_result).to_string(),
-            n if n >= DirectoryQuery::DEFAULT_TOP as usize => {
-                t_string!(i18n, assign_pane.results_capped, count = n).to_string()
+            // What was typed is set apart like a name (see `IsolatingText`).
+            0 => view! {
+                <IsolatingText
+                    sentence=t_string!(i18n, assign_pane.no_results, query = SLOTS[0]).to_string()
+                    texts=vec![found.query.clone()]
+                />
             }
-            n => t_string!(i18n, assign_pane.results, count = n).to_string(),
+            .into_any(),
+            1 => t_string!(i18n, assign_pane.one_result).to_string().into_any(),
+            n if n >= DirectoryQuery::DEFAULT_TOP as usize => {
+                t_string!(i18n, assign_pane.results_capped, count = n).to_string().into_any()
+            }
+            n => t_string!(i18n, assign_pane.results, count = n).to_string().into_any(),
         },
-        Search::Failed { .. } => String::new(),
+        Search::Failed { .. } => String::new().into_any(),
     };
     let options = move || {
         let query = query.get();

@@ -51,7 +51,7 @@ pub fn PurchasePage() -> impl IntoView {
                 </header>
                 <dl class="details card">
                     <dt>{t!(i18n, admin.col_purchaser)}</dt>
-                    <dd>{p.purchaser.display_name} " (" {p.purchaser.email} ")"</dd>
+                    <dd><bdi>{p.purchaser.display_name}</bdi> " (" {p.purchaser.email} ")"</dd>
                     <dt>{t!(i18n, admin.col_licenses)}</dt><dd>{licenses}</dd>
                     <dt>{t!(i18n, admin.col_purchased)}</dt><dd>{purchased}</dd>
                     <dt>{t!(i18n, admin.col_ends)}</dt><dd>{ends}</dd>

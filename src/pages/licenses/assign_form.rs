@@ -3,7 +3,7 @@ use super::assign_results::{AssignResults, PersonResult};
 use super::chosen_people::ChosenPeople;
 use super::current_licenses::CurrentLicenses;
 use crate::api::{new_idempotency_key, use_api, ApiError, ChangeGuard, IntentKey};
-use crate::components::{PeopleCombobox, SaveError};
+use crate::components::{IsolatingText, PeopleCombobox, SaveError, SLOTS};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
@@ -35,7 +35,8 @@ pub fn AssignForm(
     let confirmations = use_confirmations();
     let product = subscription.with_untracked(|s| s.as_ref().map(|s| s.product.name.clone())).unwrap_or_default();
     let chosen_ids = Signal::derive(move || chosen.with(|c| c.iter().map(|p| p.id.clone()).collect::<Vec<_>>()));
-    let refusal = RwSignal::new(None::<String>);
+    // Why a person was not added: the sentence and their name (see `IsolatingText`).
+    let refusal = RwSignal::new(None::<(String, Vec<String>)>);
     let announcement = RwSignal::new(String::new());
     let results = RwSignal::new(Vec::<PersonResult>::new());
     let assigning = RwSignal::new(false);
@@ -54,10 +55,8 @@ pub fn AssignForm(
 
     let on_pick = Callback::new(move |person: Person| {
         if chosen.with_untracked(Vec::len) >= AssignRequest::MAX_PEOPLE {
-            let text =
-                t_string!(i18n, assign_pane.limit_reached, max = AssignRequest::MAX_PEOPLE, name = person.display_name)
-                    .to_string();
-            refusal.set(Some(text));
+            let sentence = t_string!(i18n, assign_pane.limit_reached, max = AssignRequest::MAX_PEOPLE, name = SLOTS[0]);
+            refusal.set(Some((sentence.to_string(), vec![person.display_name])));
             return;
         }
         let name = person.display_name.clone();
@@ -144,7 +143,9 @@ pub fn AssignForm(
         <Show when=move || denial.with(Option::is_none)>
             <PeopleCombobox subscription=combobox_id.clone() chosen=chosen_ids on_pick />
         </Show>
-        <p class="field-error" role="alert">{move || refusal.get()}</p>
+        <p class="field-error" role="alert">
+            {move || refusal.get().map(|(sentence, texts)| view! { <IsolatingText sentence texts /> })}
+        </p>
         <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
         <ChosenPeople chosen on_remove />
         <AssignCapacity id=id.clone() chosen=Signal::derive(move || chosen.with(Vec::len) as u32) />

@@ -1,3 +1,4 @@
+use crate::components::{IsolatingText, SLOTS};
 use crate::i18n::*;
 use crate::labels::I18n;
 use contract::directory::Person;
@@ -25,19 +26,20 @@ pub fn AssignResults(
             let total = all.len();
             let assigned = all.iter().filter(|r| r.outcome == AssignOutcome::Assigned).count();
             match (assigned, total) {
-                (_, 0) => String::new(),
-                (1, 1) => {
-                    t_string!(i18n, assign_pane.all_assigned_one, name = all[0].person.display_name.clone()).to_string()
-                }
-                (a, t) if a == t => t_string!(i18n, assign_pane.all_assigned, count = a).to_string(),
-                (a, t) => t_string!(i18n, assign_pane.some_assigned, assigned = a, total = t).to_string(),
+                (_, 0) => (String::new(), Vec::new()),
+                (1, 1) => (
+                    t_string!(i18n, assign_pane.all_assigned_one, name = SLOTS[0]).to_string(),
+                    vec![all[0].person.display_name.clone()],
+                ),
+                (a, t) if a == t => (t_string!(i18n, assign_pane.all_assigned, count = a).to_string(), Vec::new()),
+                (a, t) => (t_string!(i18n, assign_pane.some_assigned, assigned = a, total = t).to_string(), Vec::new()),
             }
         })
     };
     view! {
         <section class="assign-results" role="status" aria-live="polite">
             <Show when=move || !results.with(Vec::is_empty)>
-                <h3>{summary}</h3>
+                <h3>{move || { let (sentence, texts) = summary(); view! { <IsolatingText sentence texts /> } }}</h3>
                 <ul>
                     {move || results.get().into_iter().map(|r| {
                         let failed = !matches!(r.outcome, AssignOutcome::Assigned | AssignOutcome::AlreadyAssigned);

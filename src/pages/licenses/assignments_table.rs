@@ -1,4 +1,4 @@
-use crate::components::Highlighted;
+use crate::components::{Highlighted, IsolatingText, SLOTS};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::locale_code;
@@ -37,13 +37,14 @@ pub fn AssignmentsTable(
     }
     if page.items.is_empty() {
         let message = move || {
-            if !query.trim().is_empty() {
-                t_string!(i18n, licenses.none_found, query = query.clone()).to_string()
+            let (sentence, texts) = if !query.trim().is_empty() {
+                (t_string!(i18n, licenses.none_found, query = SLOTS[0]).to_string(), vec![query.clone()])
             } else if can_assign.get() {
-                t_string!(i18n, licenses.none_assigned).to_string()
+                (t_string!(i18n, licenses.none_assigned).to_string(), Vec::new())
             } else {
-                t_string!(i18n, licenses.none_assigned_closed).to_string()
-            }
+                (t_string!(i18n, licenses.none_assigned_closed).to_string(), Vec::new())
+            };
+            view! { <IsolatingText sentence texts /> }
         };
         return view! { <p class="empty-state" role="status">{message}</p> }.into_any();
     }

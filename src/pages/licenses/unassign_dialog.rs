@@ -1,6 +1,6 @@
 use super::current_licenses::CurrentLicenses;
 use crate::api::{use_api, ApiError};
-use crate::components::SaveError;
+use crate::components::{IsolatingText, SaveError, SLOTS};
 use crate::i18n::*;
 use crate::state::confirmation::{use_confirmations, Confirmation};
 use contract::directory::Person;
@@ -50,9 +50,18 @@ pub fn UnassignDialog(
     let count = people.len();
     let message = {
         let (product, first) = (product.clone(), people.first().map(|p| p.display_name.clone()).unwrap_or_default());
-        move || match count {
-            1 => t_string!(i18n, unassign.lose_access_one, name = first.clone(), product = product.clone()).to_string(),
-            _ => t_string!(i18n, unassign.lose_access_many, count, product = product.clone()).to_string(),
+        move || {
+            let (sentence, texts) = match count {
+                1 => (
+                    t_string!(i18n, unassign.lose_access_one, name = SLOTS[0], product = SLOTS[1]).to_string(),
+                    vec![first.clone(), product.clone()],
+                ),
+                _ => (
+                    t_string!(i18n, unassign.lose_access_many, count, product = SLOTS[0]).to_string(),
+                    vec![product.clone()],
+                ),
+            };
+            view! { <IsolatingText sentence texts /> }
         }
     };
     let more = count.saturating_sub(NAMES_SHOWN);

@@ -1,6 +1,6 @@
 use super::product_page::CurrentSubscription;
 use super::subscription_change::SubscriptionChange;
-use crate::components::SaveError;
+use crate::components::{IsolatingText, SaveError, SLOTS};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::locale_code;
@@ -38,16 +38,17 @@ pub fn ReactivateForm(
             s.as_ref().map(|s| {
                 let locale = locale_code(i18n);
                 let charge = Money::new(s.unit_price.amount * Decimal::from(s.total_licenses), s.unit_price.currency);
-                let (amount, total, profile) =
-                    (format::money(locale, &charge), s.total_licenses, s.billing_profile_name.clone());
-                match s.billing_frequency {
+                let (amount, total, profile) = (format::money(locale, &charge), s.total_licenses, SLOTS[0]);
+                let sentence = match s.billing_frequency {
                     BillingFrequency::Monthly => {
                         t_string!(i18n, reactivate_pane.explanation_monthly, total, amount, profile).to_string()
                     }
                     BillingFrequency::Yearly => {
                         t_string!(i18n, reactivate_pane.explanation_yearly, total, amount, profile).to_string()
                     }
-                }
+                };
+                // The profile's name set apart (see `IsolatingText`).
+                view! { <IsolatingText sentence texts=vec![s.billing_profile_name.clone()] /> }
             })
         })
     };
