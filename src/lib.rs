@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 use pages::billing::{BillingLayout, InvoicesSection};
-use pages::licenses::LicensesHeader;
+use pages::licenses::LicensesFrame;
 use pages::products::ProductsPage;
 use pages::NotFoundPage;
 use state::config::Config;
@@ -85,7 +85,7 @@ pub fn ConfiguredApp(
                         <Route path=path!(":action") view=areas::product_action />
                     </ParentRoute>
                     // Pages whose heading shows at once, their content with their area's module.
-                    <Route path=path!("/licenses") view=|| view! { <LicensesHeader /> {areas::licenses()} } />
+                    <Route path=path!("/licenses") view=|| view! { <LicensesFrame>{areas::licenses()}</LicensesFrame> } />
                     <ParentRoute path=path!("/licenses/:id") view=areas::subscription_licenses>
                         <Route path=path!("") view=|| () />
                         <Route path=path!("assign") view=areas::assign />

@@ -14,6 +14,7 @@ pub fn IsolatingText(
     /// The outside texts, `SLOTS[i]` standing for `texts[i]`.
     texts: Vec<String>,
 ) -> impl IntoView {
+    debug_assert!(texts.len() <= SLOTS.len(), "more texts than slots");
     parts(&sentence)
         .into_iter()
         .map(|part| match part {
@@ -68,5 +69,18 @@ mod tests {
         );
         assert_eq!(parts("Dismiss"), [Part::Words("Dismiss".into())]);
         assert_eq!(parts(""), []);
+    }
+
+    #[test]
+    fn no_translation_contains_a_slot() {
+        for (locale, text) in [
+            ("en", include_str!("../../locales/en.json")),
+            ("sv", include_str!("../../locales/sv.json")),
+            ("de", include_str!("../../locales/de.json")),
+            ("zh-Hans", include_str!("../../locales/zh-Hans.json")),
+            ("en-XA", include_str!("../../locales/en-XA.json")),
+        ] {
+            assert!(!text.contains(SLOTS), "{locale}.json contains a character of SLOTS");
+        }
     }
 }

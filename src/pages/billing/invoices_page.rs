@@ -3,13 +3,14 @@ use super::invoice_totals::InvoiceTotals;
 use super::invoices_table::InvoicesTable;
 use super::invoices_url::InvoicesUrl;
 use crate::api::use_api;
-use crate::components::{DateRangePicker, DocumentTitle, ErrorView, LoadingTable};
+use crate::components::{DateRangePicker, ErrorView, LoadingTable};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// The *Invoices* section of Bills & payments: the invoices of a date range (*Past 3 months* unless the URL says
-/// otherwise), their totals per currency, each leading to its page.
+/// The content of the *Invoices* tab of Bills & payments (its heading is [`super::InvoicesSection`]'s): the invoices
+/// of a date range (*Past 3 months* unless the URL says otherwise), their totals per currency, each leading to its
+/// page.
 #[component]
 pub fn InvoicesPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -48,7 +49,6 @@ pub fn InvoicesPage() -> impl IntoView {
         })
     };
     view! {
-        <DocumentTitle title=Signal::derive(move || format!("{} – {}", t_string!(i18n, nav.invoices), t_string!(i18n, billing.title))) />
         <DateRangePicker range=url.range today on_change=url.show />
         {list}
     }

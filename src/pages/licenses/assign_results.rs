@@ -45,7 +45,7 @@ pub fn AssignResults(
                         let failed = !matches!(r.outcome, AssignOutcome::Assigned | AssignOutcome::AlreadyAssigned);
                         view! {
                             <li class:failed=failed>
-                                <strong>{r.person.display_name}</strong>": "{move || outcome(i18n, r.outcome)}
+                                <strong><bdi>{r.person.display_name}</bdi></strong>": "{move || outcome(i18n, r.outcome)}
                             </li>
                         }
                     }).collect_view()}

@@ -5,7 +5,7 @@ use contract::subscriptions::{Subscription, SubscriptionStatus};
 use leptos::prelude::*;
 
 /// *Licenses* (`/licenses`): the person's subscriptions with their assigned, total and available licenses; each
-/// leads to the people who have one.
+/// leads to the people who have one. Its heading is [`super::LicensesFrame`]'s.
 #[component]
 pub fn LicensesPage() -> impl IntoView {
     let i18n = use_i18n();

@@ -9,12 +9,12 @@ mod assignments_url;
 mod chosen_people;
 mod current_licenses;
 mod license_counts;
-mod licenses_header;
+mod licenses_frame;
 mod licenses_page;
 mod subscription_licenses_page;
 mod unassign_dialog;
 
 pub use assign_pane::AssignPane;
-pub use licenses_header::LicensesHeader;
+pub use licenses_frame::LicensesFrame;
 pub use licenses_page::LicensesPage;
 pub use subscription_licenses_page::SubscriptionLicensesPage;

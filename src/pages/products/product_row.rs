@@ -4,9 +4,14 @@ use crate::labels::{self, price_text, renewal_text, I18n};
 use contract::subscriptions::Subscription;
 use leptos::prelude::*;
 
-/// Which subscription a row of the products table shows: the language of the moment and the subscription's place
-/// in the list.
-pub type RowSubscription = (Locale, usize);
+/// Which subscription a row of the products table shows, and in which language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowSubscription {
+    /// The language of the moment.
+    pub locale: Locale,
+    /// Where the subscription is in the list's `all`.
+    pub index: usize,
+}
 
 /// One row of the products table. The table keeps its rows by place, so a keystroke in the search box rewrites the
 /// texts of its rows, and hides or shows them, instead of building new ones. The texts are written in the language
@@ -21,12 +26,15 @@ pub fn ProductRow(
     shown: Memo<Option<RowSubscription>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let text = Memo::new(move |_| {
-        let (_, index) = shown.get()?;
-        all.with_value(|all| untrack(|| all.get(index).map(|subscription| RowText::new(i18n, subscription))))
+    // A hidden row keeps its last texts: nothing to rewrite when it hides, nor when it shows the same again.
+    let text = Memo::new(move |last: Option<&Option<RowText>>| match shown.get() {
+        Some(RowSubscription { index, .. }) => {
+            all.with_value(|all| untrack(|| all.get(index).map(|subscription| RowText::new(i18n, subscription))))
+        }
+        None => last.cloned().flatten(),
     });
     let subscription = Signal::derive(move || {
-        let (_, index) = shown.get()?;
+        let RowSubscription { index, .. } = shown.get()?;
         all.with_value(|all| all.get(index).cloned())
     });
     view! {

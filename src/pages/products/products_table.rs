@@ -51,7 +51,7 @@ pub fn ProductsTable(
         matching.with(|matching| {
             matching[page_rows(page.get(), matching.len())]
                 .iter()
-                .map(|&i| (locale, i))
+                .map(|&index| RowSubscription { locale, index })
                 .collect::<Vec<RowSubscription>>()
         })
     });
