@@ -58,6 +58,6 @@ pub use people_combobox::{PeopleCombobox, PeopleComboboxView};
 pub use postal_address::PostalAddress;
 pub use save_error::SaveError;
 pub use sign_in_prompt::SignInPrompt;
-pub use status_badge::StatusBadge;
+pub use status_badge::{badge_class, StatusBadge};
 pub use submit_bar::SubmitBar;
 pub use text_field::TextField;

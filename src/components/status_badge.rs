@@ -3,6 +3,11 @@ use crate::labels;
 use contract::subscriptions::SubscriptionStatus;
 use leptos::prelude::*;
 
+/// The badge's classes for `status` (its colour), for a badge whose status changes (a reused row's).
+pub fn badge_class(status: SubscriptionStatus) -> String {
+    format!("badge status-{}", status.as_str())
+}
+
 /// A subscription's status as a coloured badge with its translated name (colour is never the only cue).
 #[component]
 pub fn StatusBadge(
@@ -15,7 +20,7 @@ pub fn StatusBadge(
     fixed: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let class = format!("badge status-{}", status.as_str());
+    let class = badge_class(status);
     if fixed {
         view! { <span class=class>{labels::status(i18n, status)}</span> }.into_any()
     } else {

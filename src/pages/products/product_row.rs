@@ -1,4 +1,5 @@
 use super::product_menu::ProductMenu;
+use crate::components::badge_class;
 use crate::i18n::*;
 use crate::labels::{self, price_text, renewal_text, I18n};
 use contract::subscriptions::Subscription;
@@ -7,7 +8,8 @@ use leptos::prelude::*;
 /// Which subscription a row of the products table shows, and in which language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowSubscription {
-    /// The language of the moment.
+    /// The language of the moment: a new one changes every row's `RowSubscription`, so the rows rewrite their
+    /// texts in it.
     pub locale: Locale,
     /// Where the subscription is in the list's `all`.
     pub index: usize,
@@ -71,7 +73,7 @@ impl RowText {
         Self {
             href: format!("/products/{}", contract::paths::encode(&subscription.id.0)),
             licenses: t_string!(i18n, products.licenses_of, assigned, total).to_string(),
-            status_class: format!("badge status-{}", subscription.status.as_str()),
+            status_class: badge_class(subscription.status),
             status: labels::status(i18n, subscription.status),
             renewal: renewal_text(i18n, subscription),
             price: price_text(i18n, subscription),
