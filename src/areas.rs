@@ -6,8 +6,10 @@
 //! the whole app. Without the feature (`trunk serve`, the wasm tests) they are plain functions in one wasm module:
 //! nothing needs post-processing there. The products list (where the app opens) and the not-found page stay in the
 //! main module, and so do the frames of the Licenses and Bills & payments pages (their headings, the billing tabs),
-//! which show at once while their area's module loads. An area that cannot be downloaded (offline, a dropped
-//! connection) is explained with *Try again*.
+//! which show at once while their area's module loads. When the app opens on an area's page, its module is asked
+//! for only once the frame has been painted (`first_paint`), so the two downloads do not share the connection
+//! before the page's first paint. An area that cannot be downloaded (offline, a dropped connection) is explained
+//! with *Try again*.
 
 use crate::api::ApiError;
 use crate::components::ErrorView;
@@ -45,7 +47,11 @@ macro_rules! areas {
                 move || {
                     attempt.track();
                     #[cfg(feature = "split")]
-                    return Suspend::new(async move { shown(loaders::$name().await, attempt) }).into_any();
+                    return Suspend::new(async move {
+                        crate::first_paint::first_paint().await;
+                        shown(loaders::$name().await, attempt)
+                    })
+                    .into_any();
                     #[cfg(not(feature = "split"))]
                     return shown(loaders::$name(), attempt);
                 }

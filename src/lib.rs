@@ -5,6 +5,8 @@ pub mod areas;
 pub mod components;
 pub mod date_range;
 pub mod debounce;
+#[cfg(feature = "split")]
+mod first_paint;
 pub mod format;
 pub mod labels;
 pub mod pages;

@@ -82,6 +82,30 @@ test('Licenses and Invoices show their heading and introduction while their area
   await expectAccessible(page);
 });
 
+test('opened on an area\'s page, the app asks for the area\'s modules only once its frame has been painted', async ({ page }) => {
+  // They would share the connection with the main module and hold back the frame's paint (src/first_paint.rs).
+  // The time of the animation frame that paints the heading: the rendering update right after it is in the page.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('h1')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { (window as any).__framePainted = performance.now(); });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await signIn(page, '/billing/invoices');
+  await expect(page.getByRole('combobox', { name: 'Date range' })).toBeVisible();
+  const { painted, areaModules } = await page.evaluate(() => ({
+    painted: (window as any).__framePainted as number,
+    areaModules: performance.getEntriesByType('resource')
+      .filter((r) => /\/(split_|chunk_)[^/]+\.wasm$/.test(r.name))
+      .map((r) => r.startTime),
+  }));
+  expect(painted).toBeGreaterThan(0);
+  expect(areaModules.length).toBeGreaterThan(0);
+  for (const start of areaModules) expect(start).toBeGreaterThan(painted);
+});
+
 test('help links come from the runtime configuration of the cloud instance', async ({ page }) => {
   await signIn(page, '/help');
   await expect(page.getByText('Cloud instance: Worldwide')).toBeVisible();

@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: the deployable `dist/`, built without trunk (which cannot split a wasm module):
-//! 1. the app's release wasm with the `split` feature, linked with relocations (`--emit-relocs`);
+//! 1. the app's release wasm with the `split` feature, linked with relocations (`--emit-relocs`), with a standard
+//!    library built without panic messages;
 //! 2. split into a main module (the shell and the products list) and one module per area of the app (`src/areas.rs`:
 //!    product, licenses, billing, admin, help, gallery; chunks hold what areas share), loaded on first use, by
 //!    `wasm_split_cli_support` (the splitter `cargo leptos --split` uses), which also writes the loader
@@ -9,14 +10,12 @@
 //!    `portal-<hash>_bg.wasm`, `split_billing-<hash>.wasm`, `chunk_3-<hash>.wasm`): the files import each other,
 //!    in a cycle, so they share it;
 //! 5. `index.html` from the source one, its `data-trunk` links resolved: stylesheet and scripts with subresource
-//!    integrity, the start-up script in a file of its own (the Content-Security-Policy allows no inline script),
-//!    which also preloads the modules of the area the address is in;
+//!    integrity, the start-up script in a file of its own (the Content-Security-Policy allows no inline script);
 //! 6. precompressed `.br` and `.gz` siblings of every text and wasm file (`config.json` excepted: deployments edit
 //!    it, and a stale compressed copy would win).
 
 use crate::process;
 use crate::{root, TaskResult};
-use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,16 +24,6 @@ mod publish;
 
 /// The split modules' loader as the splitter names it (imported by the main module, importing `portal.js`).
 const LOADER: &str = "__wasm_split.js";
-
-/// Where each area of the app (`src/areas.rs`) is shown: a path the area's pages start with.
-const AREA_PATHS: &[(&str, &str)] = &[
-    ("product", "/products/"),
-    ("licenses", "/licenses"),
-    ("billing", "/billing"),
-    ("admin", "/admin/"),
-    ("help", "/help"),
-    ("gallery", "/gallery"),
-];
 
 pub fn run() -> TaskResult {
     let path = crate::tools::ensure_build_tools()?;
@@ -53,14 +42,18 @@ pub fn build(path: &str) -> TaskResult {
         }
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    process::run(
-        Command::new("cargo")
-            .args(["rustc", "--release", "--target", "wasm32-unknown-unknown", "--bin", "portal", "--features"])
-            .args(["split", "--", "-Clink-args=--emit-relocs"])
-            .current_dir(root())
-            .env("PATH", path),
-    )?;
-    let areas = split(&release_wasm(), &work)?;
+    let mut cargo = Command::new("cargo");
+    cargo.args(["rustc", "--release", "--target", "wasm32-unknown-unknown", "--bin", "portal", "--features", "split"]);
+    if crate::tools::ensure_std_sources() {
+        std_without_panic_messages(&mut cargo);
+    } else {
+        println!(
+            "The standard library's sources (rustup's rust-src) are not installed and could not be: building with \
+             the prebuilt standard library, which carries panic messages (about 23 KB brotli more)."
+        );
+    }
+    process::run(cargo.args(["--", "-Clink-args=--emit-relocs"]).current_dir(root()).env("PATH", path))?;
+    split(&release_wasm(), &work)?;
     process::run(
         Command::new("wasm-bindgen")
             .args(["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript"])
@@ -75,10 +68,24 @@ pub fn build(path: &str) -> TaskResult {
         files_in(&work)?.into_iter().filter(|f| f.extension().is_some_and(|e| e == "wasm")).collect();
     optimise(&modules, path)?;
     write(&work.join("main.css"), &read(&root().join("style/main.css"))?)?;
-    write(&work.join("init.js"), init_script(&areas)?.as_bytes())?;
+    write(&work.join("init.js"), INIT_SCRIPT.as_bytes())?;
     let names = publish::publish(&work, &dist)?;
     publish::write_index(&dist, &names)?;
     precompress(&dist)
+}
+
+/// Builds the standard library from its sources, for size, with panics that stop the program at once instead of
+/// formatting a message: the panic machinery, every panic's message and source location and the code formatting
+/// them leave the wasm (23 KB brotli of the main module). A panic then shows in the console as
+/// `RuntimeError: unreachable` without its message (`trunk serve` builds keep the messages). Building the standard
+/// library is an unstable cargo feature: `RUSTC_BOOTSTRAP` allows it on the pinned stable toolchain
+/// (rust-toolchain.toml), so the flags cannot change under the build. The symbols stay in the legacy mangling that
+/// the bench's size report reads (an unstable-enabled rustc would use v0).
+fn std_without_panic_messages(cargo: &mut Command) {
+    cargo
+        .args(["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size", "--config"])
+        .arg(r#"target.wasm32-unknown-unknown.rustflags=["-Zunstable-options", "-Cpanic=immediate-abort", "-Csymbol-mangling-version=legacy"]"#)
+        .env("RUSTC_BOOTSTRAP", "1");
 }
 
 /// Runs `wasm-opt -Oz` on every module, as many at a time as there are cores.
@@ -150,8 +157,8 @@ fn files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// Splits `wasm` into `work/main.wasm`, the areas' modules and the loader; returns the files each area needs.
-fn split(wasm: &Path, work: &Path) -> Result<HashMap<String, Vec<String>>, String> {
+/// Splits `wasm` into `work/main.wasm`, the areas' modules and the loader.
+fn split(wasm: &Path, work: &Path) -> TaskResult {
     let input = read(wasm)?;
     let mut options = wasm_split_cli_support::Options::new(&input);
     let main = work.join("main.wasm");
@@ -163,36 +170,17 @@ fn split(wasm: &Path, work: &Path) -> Result<HashMap<String, Vec<String>>, Strin
     let split =
         wasm_split_cli_support::transform(options).map_err(|e| format!("splitting {}: {e:#}", wasm.display()))?;
     println!("split into a main module and {} modules loaded on first use", split.split_modules.len());
-    Ok(split.prefetch_map)
+    Ok(())
 }
 
-/// The start-up script: when the address is in an area, it starts downloading that area's modules (`areas`: the
-/// splitter's area → file stems) alongside the main module, rather than after it; then it instantiates the main
-/// module and announces the start as trunk's loader does (`TrunkApplicationStarted`, the wasm exports in its
-/// detail), which the bench reads wasm memory from.
-fn init_script(areas: &HashMap<String, Vec<String>>) -> Result<String, String> {
-    let mut table = String::new();
-    for (area, stems) in areas.iter().collect::<BTreeMap<_, _>>() {
-        let area = area.strip_prefix("split_").unwrap_or(area);
-        let Some((_, path)) = AREA_PATHS.iter().find(|(name, _)| *name == area) else {
-            return Err(format!("the area `{area}` of src/areas.rs has no path in AREA_PATHS (xtask/src/dist.rs)"));
-        };
-        let files: Vec<String> = stems.iter().map(|stem| format!("\"./{stem}.wasm\"")).collect();
-        table.push_str(&format!("  [\"{path}\", [{}]],\n", files.join(", ")));
-    }
-    Ok(format!(
-        "import init from \"./portal.js\";\n\
-         const areas = [\n{table}];\n\
-         const area = areas.find(([path]) => location.pathname.startsWith(path));\n\
-         for (const file of area ? area[1] : []) {{\n  \
-           const link = document.createElement(\"link\");\n  \
-           Object.assign(link, {{ rel: \"preload\", as: \"fetch\", crossOrigin: \"anonymous\", href: new URL(file, import.meta.url) }});\n  \
-           document.head.append(link);\n\
-         }}\n\
-         const wasm = await init({{ module_or_path: new URL(\"./portal_bg.wasm\", import.meta.url) }});\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n"
-    ))
-}
+/// The start-up script: instantiates the main module and announces the start as trunk's loader does
+/// (`TrunkApplicationStarted`, the wasm exports in its detail), which the bench reads wasm memory from. It does not
+/// preload the modules of the area the address is in: they would share the connection with the main module and
+/// delay the page's first paint (its frame, in the main module); the area asks for them once that paint is done
+/// (`src/first_paint.rs`).
+const INIT_SCRIPT: &str = "import init from \"./portal.js\";\n\
+     const wasm = await init({ module_or_path: new URL(\"./portal_bg.wasm\", import.meta.url) });\n\
+     dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", { detail: { wasm } }));\n";
 
 /// Writes `.br` (quality 11) and `.gz` (level 9) beside every compressible file.
 fn precompress(dist: &Path) -> TaskResult {
@@ -226,20 +214,4 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).map_err(|e| e.to_string())?;
     encoder.finish().map_err(|e| e.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_start_up_script_preloads_the_area_of_the_address() {
-        let areas =
-            HashMap::from([("split_billing".to_owned(), vec!["chunk_2".to_owned(), "split_billing".to_owned()])]);
-        let script = init_script(&areas).unwrap();
-        assert!(script.contains(r#"["/billing", ["./chunk_2.wasm", "./split_billing.wasm"]],"#), "{script}");
-        assert!(script.contains("location.pathname.startsWith(path)"));
-        let unknown = HashMap::from([("reports".to_owned(), vec!["split_reports".to_owned()])]);
-        assert!(init_script(&unknown).unwrap_err().contains("`reports`"));
-    }
 }

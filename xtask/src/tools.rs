@@ -43,6 +43,14 @@ fn cargo_bin() -> PathBuf {
         .join("bin")
 }
 
+/// Whether the standard library's sources (rustup's `rust-src`, which `cargo xtask dist` builds the standard library
+/// from) are installed, installing them when they are not.
+pub fn ensure_std_sources() -> bool {
+    let installed = output(Command::new("rustup").args(["component", "list", "--installed"])).unwrap_or_default();
+    installed.lines().any(|l| l.trim() == "rust-src")
+        || run(Command::new("rustup").args(["component", "add", "rust-src"])).is_ok()
+}
+
 fn ensure_wasm_target() -> TaskResult {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
