@@ -45,11 +45,12 @@ pub fn build(path: &str) -> TaskResult {
     let mut cargo = Command::new("cargo");
     cargo.args(["rustc", "--release", "--target", "wasm32-unknown-unknown", "--bin", "portal", "--features", "split"]);
     if crate::tools::ensure_std_sources() {
-        std_without_panic_messages(&mut cargo);
+        std_built_for_size(&mut cargo);
     } else {
         println!(
             "The standard library's sources (rustup's rust-src) are not installed and could not be: building with \
-             the prebuilt standard library, which carries panic messages (about 23 KB brotli more)."
+             the prebuilt standard library, which carries panic messages and Debug formatting (about 25 KB \
+             brotli more)."
         );
     }
     process::run(cargo.args(["--", "-Clink-args=--emit-relocs"]).current_dir(root()).env("PATH", path))?;
@@ -84,7 +85,7 @@ pub fn build(path: &str) -> TaskResult {
 /// library is an unstable cargo feature: `RUSTC_BOOTSTRAP` allows it on the pinned stable toolchain
 /// (rust-toolchain.toml), so the flags cannot change under the build. The symbols stay in the legacy mangling that
 /// the bench's size report reads (an unstable-enabled rustc would use v0).
-fn std_without_panic_messages(cargo: &mut Command) {
+fn std_built_for_size(cargo: &mut Command) {
     cargo
         .args(["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size", "--config"])
         .arg(r#"target.wasm32-unknown-unknown.rustflags=["-Zunstable-options", "-Cpanic=immediate-abort", "-Zfmt-debug=none", "-Zlocation-detail=none", "-Csymbol-mangling-version=legacy"]"#)

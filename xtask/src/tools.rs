@@ -46,17 +46,20 @@ fn cargo_bin() -> PathBuf {
 /// Whether the standard library's sources (rustup's `rust-src`, which `cargo xtask dist` builds the standard library
 /// from) are installed, installing them when they are not.
 pub fn ensure_std_sources() -> bool {
-    let installed = output(Command::new("rustup").args(["component", "list", "--installed"])).unwrap_or_default();
-    installed.lines().any(|l| l.trim() == "rust-src")
-        || run(Command::new("rustup").args(["component", "add", "rust-src"])).is_ok()
+    ensure_rustup("component", "rust-src").is_ok()
 }
 
 fn ensure_wasm_target() -> TaskResult {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    ensure_rustup("target", "wasm32-unknown-unknown")
+}
+
+/// A rustup `component` or `target` of the toolchain, added when `rustup <kind> list --installed` does not list it.
+fn ensure_rustup(kind: &str, name: &str) -> TaskResult {
+    let installed = output(Command::new("rustup").args([kind, "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == name) {
         return Ok(());
     }
-    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    run(Command::new("rustup").args([kind, "add", name]))
 }
 
 pub fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> TaskResult {
