@@ -33,8 +33,10 @@ for (const page of pages) {
   for (const item of report.audits['layout-shifts']?.details?.items ?? []) {
     console.log(`    layout shift ${item.score.toFixed(3)}: ${item.node?.snippet ?? item.node?.selector ?? '?'}`);
   }
-  const lcp = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
-  if (lcp) console.log(`    largest contentful paint: ${lcp.snippet}`);
+  // Lighthouse 13 names the element in its LCP breakdown; older versions in `largest-contentful-paint-element`.
+  const lcp = report.audits['lcp-breakdown-insight']?.details?.items?.find((item) => item.type === 'node')
+    ?? report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+  if (lcp) console.log(`    largest contentful paint: ${lcp.selector ?? lcp.snippet} “${lcp.nodeLabel ?? ''}”`);
   for (const [id, budget] of Object.entries(budgets)) {
     if (score(id) < budget) {
       const failing = Object.values(report.audits).filter((a) => a.score !== null && a.score < 0.9 && report.categories[id].auditRefs.some((r) => r.id === a.id && r.weight > 0));
