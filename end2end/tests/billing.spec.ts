@@ -1,5 +1,5 @@
 import { test, expect, type Page, type Locator } from '@playwright/test';
-import { signIn, expectAccessible, armFault, resetData } from './helpers';
+import { signIn, expectAccessible, armFault, resetData, monthsBefore } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));
 test.afterEach(async ({ request }) => resetData(request));
@@ -13,13 +13,6 @@ interface PaymentMethod { id: string; brand: string; last4: string; expiry: { ye
 function iso(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The same day `months` months earlier (the month's last day where it is shorter), as the app computes it. */
-function monthsBefore(date: Date, months: number): Date {
-  const first = new Date(date.getFullYear(), date.getMonth() - months, 1);
-  const last = new Date(first.getFullYear(), first.getMonth() + 1, 0).getDate();
-  return new Date(first.getFullYear(), first.getMonth(), Math.min(date.getDate(), last));
 }
 
 async function invoicesIn(page: Page, from: string, to: string): Promise<Invoice[]> {

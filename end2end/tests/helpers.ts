@@ -62,41 +62,46 @@ export async function subscriptionOf(page: Page, subscriptionId: string) {
   return response.json();
 }
 
-/** A prorated amount of the reference backend, in cents, as an order records it and as the pages write it. */
+/** The same day `months` months earlier (the month's last day where it is shorter), as the app and the reference
+ * backend compute it. */
+export function monthsBefore(date: Date, months: number): Date {
+  const first = new Date(date.getFullYear(), date.getMonth() - months, 1);
+  const last = new Date(first.getFullYear(), first.getMonth() + 1, 0).getDate();
+  return new Date(first.getFullYear(), first.getMonth(), Math.min(date.getDate(), last));
+}
+
+/** A prorated amount of the reference backend, as an order records it and as the pages write it. */
 export interface Prorated {
-  cents: number;
   /** As the order history records it: `-490.50`. */
   amount: string;
   /** Unsigned, as the pages in `locale` write it: `SEK 490.50`, `490,50 kr`. */
   text(locale?: string): string;
 }
 
-const DAY_MS = 86_400_000;
-
-/** The day number (days since 1970-01-01, UTC) of an ISO date. */
-const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-
-/** The day number of the same day one calendar month before `iso`, clamped to that month's length. */
-function monthBefore(iso: string): number {
-  const date = new Date(`${iso}T00:00:00Z`);
-  const [year, month] = [date.getUTCFullYear(), date.getUTCMonth() - 1];
-  const length = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(date.getUTCDate(), length)) / DAY_MS;
+/** An ISO date (`YYYY-MM-DD`) as a `Date` at midnight. */
+function dateOf(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(year, month - 1, day);
 }
+
+/** A date's day number (days since 1970-01-01). */
+const dayNumber = (date: Date) => Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
 
 /**
  * What the reference backend charges now (credits, when `licenses` is negative) for `licenses` licenses of a monthly
  * subscription: their price for the days left of the current billing period, prorated by day and rounded half away
  * from zero to cents (`backend/src/pricing.rs`). The demo's periods are calendar months, so the figure changes with
  * the date the suite runs on. The period starts on the purchase or, when later, a month before the renewal (the
- * demo's last renewal).
+ * demo's last renewal); today is the backend's, in UTC.
  */
 export async function proratedNow(page: Page, subscriptionId: string, licenses: number): Promise<Prorated> {
   const subscription = await subscriptionOf(page, subscriptionId);
-  const end = dayOf(subscription.renews_or_expires_on);
-  const start = Math.max(dayOf(subscription.purchased_on), monthBefore(subscription.renews_or_expires_on));
+  const renewal = dateOf(subscription.renews_or_expires_on);
+  const end = dayNumber(renewal);
+  const start = Math.max(dayNumber(dateOf(subscription.purchased_on)), dayNumber(monthsBefore(renewal, 1)));
   const periodDays = end - start;
-  const daysLeft = Math.min(Math.max(end - Math.floor(Date.now() / DAY_MS), 0), periodDays);
+  const today = Math.floor(Date.now() / 86_400_000);
+  const daysLeft = Math.min(Math.max(end - today, 0), periodDays);
   const [whole, fraction = ''] = String(subscription.unit_price.amount).split('.');
   const unitCents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   const exact = unitCents * licenses * daysLeft;
@@ -104,7 +109,6 @@ export async function proratedNow(page: Page, subscriptionId: string, licenses: 
   const magnitude = Math.abs(cents);
   const currency = subscription.unit_price.currency;
   return {
-    cents,
     amount: `${cents < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`,
     text: (locale = 'en') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(magnitude / 100),
   };
