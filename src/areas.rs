@@ -25,6 +25,15 @@ use crate::pages::HelpPage;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
+/// What a page's loader gives: its view, or why its area's module could not be had.
+type Loaded = Result<AnyView, SplitLoaderError>;
+
+/// A page's loader: with `split`, the download of its area's module (when not yet there), then the page.
+#[cfg(feature = "split")]
+type Loader = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Loaded> + Send>>;
+#[cfg(not(feature = "split"))]
+type Loader = fn() -> Loaded;
+
 /// Declares each page's loader (with `split`, a split point of the named area's module) and its route view.
 macro_rules! areas {
     ($($area:ident: $name:ident => $view:expr;)*) => {
@@ -35,7 +44,7 @@ macro_rules! areas {
                     feature = "split",
                     leptos::wasm_split::wasm_split($area, wasm_split_path = ::leptos::wasm_split, fallible)
                 )]
-                pub fn $name() -> Result<AnyView, SplitLoaderError> {
+                pub fn $name() -> Loaded {
                     Ok($view.into_any())
                 }
             )*
@@ -43,25 +52,34 @@ macro_rules! areas {
         $(
             /// The route view: the page, its area's module loaded first when it is not yet.
             pub fn $name() -> impl IntoView {
-                let attempt = RwSignal::new(0_u32);
-                move || {
-                    attempt.track();
-                    #[cfg(feature = "split")]
-                    return Suspend::new(async move {
-                        crate::first_paint::first_paint().await;
-                        shown(loaders::$name().await, attempt)
-                    })
-                    .into_any();
-                    #[cfg(not(feature = "split"))]
-                    return shown(loaders::$name(), attempt);
-                }
+                #[cfg(feature = "split")]
+                return area_page(|| Box::pin(loaders::$name()));
+                #[cfg(not(feature = "split"))]
+                return area_page(loaders::$name);
             }
         )*
     };
 }
 
+/// A page of an area, once its module is there, or why it cannot be shown with *Try again*. One function for
+/// every page, so the first download carries its code once rather than once per page.
+fn area_page(load: Loader) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    move || {
+        attempt.track();
+        #[cfg(feature = "split")]
+        return Suspend::new(async move {
+            crate::first_paint::first_paint().await;
+            shown(load().await, attempt)
+        })
+        .into_any();
+        #[cfg(not(feature = "split"))]
+        return shown(load(), attempt);
+    }
+}
+
 /// The page, or why it cannot be shown (its module did not download) with *Try again*.
-fn shown(page: Result<AnyView, SplitLoaderError>, attempt: RwSignal<u32>) -> AnyView {
+fn shown(page: Loaded, attempt: RwSignal<u32>) -> AnyView {
     page.unwrap_or_else(|_| {
         let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
         view! { <ErrorView error=ApiError::Network on_retry=retry /> }.into_any()

@@ -10,6 +10,7 @@ mod first_paint;
 pub mod format;
 pub mod labels;
 pub mod pages;
+pub mod routing;
 pub mod state;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
@@ -17,12 +18,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 use crate::i18n::I18nContextProvider;
 use components::{AppShell, ConfigError, LocaleMemory};
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
-use pages::billing::{BillingLayout, InvoicesSection};
-use pages::licenses::LicensesFrame;
-use pages::products::ProductsPage;
-use pages::NotFoundPage;
+use leptos_router::components::Router;
+use routing::RoutedPage;
 use state::config::Config;
 
 /// Loads the runtime configuration, then mounts the app.
@@ -42,8 +39,8 @@ async fn load_config() -> Result<Config, String> {
     if !response.ok() {
         return Err(format!("config.json: HTTP {}", response.status()));
     }
-    let text = response.text().await.map_err(|e| e.to_string())?;
-    Config::parse(&text).map_err(|e| e.to_string())
+    let answer = api::json::read(response).await.map_err(|e| e.to_string())?;
+    api::json::decode(answer).map_err(|e| e.to_string())
 }
 
 /// The whole app for a configuration (or the error of loading it).
@@ -79,46 +76,7 @@ pub fn ConfiguredApp(
     view! {
         <Router>
             <AppShell>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/products" /> } />
-                    <Route path=path!("/products") view=ProductsPage />
-                    <ParentRoute path=path!("/products/:id") view=areas::product>
-                        <Route path=path!("") view=|| () />
-                        <Route path=path!(":action") view=areas::product_action />
-                    </ParentRoute>
-                    // Pages whose heading shows at once, their content with their area's module.
-                    <Route path=path!("/licenses") view=|| view! { <LicensesFrame>{areas::licenses()}</LicensesFrame> } />
-                    <ParentRoute path=path!("/licenses/:id") view=areas::subscription_licenses>
-                        <Route path=path!("") view=|| () />
-                        <Route path=path!("assign") view=areas::assign />
-                    </ParentRoute>
-                    <ParentRoute path=path!("/billing") view=BillingLayout>
-                        <Route path=path!("") view=|| view! { <Redirect path="/billing/invoices" /> } />
-                        <Route path=path!("invoices") view=|| view! { <InvoicesSection>{areas::invoices()}</InvoicesSection> } />
-                        <Route path=path!("invoices/:id") view=areas::invoice />
-                        <ParentRoute path=path!("payment-methods") view=areas::payment_methods>
-                            <Route path=path!("") view=|| () />
-                            <Route path=path!("add") view=areas::add_payment_method />
-                            <ParentRoute path=path!(":id") view=areas::payment_method>
-                                <Route path=path!("") view=|| () />
-                                <Route path=path!("edit") view=|| () />
-                            </ParentRoute>
-                        </ParentRoute>
-                        <Route path=path!("profiles") view=areas::billing_profiles />
-                        <ParentRoute path=path!("profiles/:id") view=areas::billing_profile>
-                            <Route path=path!("") view=|| () />
-                            <Route path=path!("edit-payment-method") view=areas::edit_profile_method />
-                            <Route path=path!("replace-payment-method") view=areas::replace_profile_method />
-                        </ParentRoute>
-                    </ParentRoute>
-                    <Route path=path!("/admin/self-service") view=areas::purchases />
-                    <Route path=path!("/admin/self-service/:id") view=areas::purchase />
-                    <Route path=path!("/help") view=areas::help />
-                    <ParentRoute path=path!("/gallery") view=areas::gallery>
-                        <Route path=path!("") view=|| () />
-                        <Route path=path!("pane") view=areas::gallery_pane />
-                    </ParentRoute>
-                </Routes>
+                <RoutedPage />
             </AppShell>
         </Router>
     }

@@ -103,6 +103,28 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// Decodes a percent-encoded path segment or query value (what [`encode`] makes, and what browsers send); a `%`
+/// not followed by two hex digits stays as it is, and bytes that are not UTF-8 become U+FFFD.
+pub fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Builds a query string (`?a=1&b=2`, or empty) from name/value pairs, skipping absent values.
 pub fn query<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<String>)>) -> String {
     let parts: Vec<String> =
@@ -122,6 +144,16 @@ mod tests {
     fn ids_are_encoded_in_paths() {
         assert_eq!(subscription(&"a b/c".into()), "/api/v1/subscriptions/a%20b%2Fc");
         assert_eq!(quantity(&"s1".into()), "/api/v1/subscriptions/s1/quantity");
+    }
+
+    #[test]
+    fn decode_reverses_encode_and_leaves_stray_percent_signs() {
+        for value in ["a b/c", "Åsa Öström", "100%", "sub-1_x.y~z", "", "漢字"] {
+            assert_eq!(decode(&encode(value)), value);
+        }
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%zz%41"), "%zzA");
+        assert_eq!(decode("%ff"), "\u{fffd}");
     }
 
     #[test]

@@ -128,6 +128,19 @@ fn subscriptions_round_trip_with_dates_money_and_permissions() {
 }
 
 #[test]
+fn a_permission_reads_in_any_field_order_and_a_denial_needs_its_reason() {
+    let read = |json: &str| serde_json::from_str::<Permission>(json);
+    assert_eq!(read(r#"{"state":"allowed"}"#).unwrap(), Permission::Allowed);
+    assert_eq!(
+        read(r#"{"date":"2026-01-22","reason":"reduction_window_closed","state":"denied"}"#).unwrap(),
+        Permission::Denied { reason: DenialReason::ReductionWindowClosed, date: Some(date!(2026 - 01 - 22)) }
+    );
+    assert_eq!(read(r#"{"state":"denied","reason":"trial"}"#).unwrap(), Permission::denied(DenialReason::Trial));
+    assert!(read(r#"{"state":"denied"}"#).is_err());
+    assert!(read(r#"{"state":"maybe"}"#).is_err());
+}
+
+#[test]
 fn license_and_cancellation_types_round_trip() {
     round_trip(&QuantityChange { total: 105 });
     round_trip(&QuantityQuote {

@@ -1,11 +1,12 @@
 //! The HTTP layer: one place that sends requests, aborts abandoned ones and turns answers into types or errors.
 
-use super::ApiError;
+use super::{json, ApiError};
 use contract::Problem;
-use gloo_net::http::{Method, RequestBuilder, Response};
+use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
+use wasm_bindgen::JsValue;
 use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
 /// Sends requests to the configured backend.
@@ -44,9 +45,7 @@ impl HttpClient {
     /// `GET` a JSON document. Dropping the future aborts the request (callers that race requests drop the
     /// older future).
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let abort = AbortOnDrop::new();
-        let response = self.request(Method::GET, path, &abort).send().await.map_err(|_| ApiError::Network)?;
-        read_json(response).await
+        json::decode(self.exchange(Method::GET, path, None).await?).map_err(|_| ApiError::Unreadable)
     }
 
     /// Sends a state-changing request with the CSRF token, the guards when given, and a JSON body when given.
@@ -57,43 +56,53 @@ impl HttpClient {
         guard: Option<&ChangeGuard>,
         body: Option<&B>,
     ) -> Result<T, ApiError> {
-        let abort = AbortOnDrop::new();
-        let mut builder = self.request(method, path, &abort);
-        if let Some(token) = self.csrf_token.lock().unwrap_or_else(|p| p.into_inner()).clone() {
-            builder = builder.header(contract::headers::CSRF_TOKEN, &token);
-        }
-        if let Some(guard) = guard {
-            builder = builder.header(contract::headers::IDEMPOTENCY_KEY, &guard.idempotency_key);
-            if let Some(etag) = &guard.if_match {
-                builder = builder.header(contract::headers::IF_MATCH, etag);
-            }
-        }
-        let request = match body {
-            Some(body) => builder.json(body).map_err(|_| ApiError::Unreadable)?,
-            None => builder.build().map_err(|_| ApiError::Unreadable)?,
-        };
-        let response = request.send().await.map_err(|_| ApiError::Network)?;
-        read_json(response).await
+        let body = body.map(serde_json::to_string).transpose().map_err(|_| ApiError::Unreadable)?;
+        let answer = self.exchange(method, path, Some(Change { guard, body })).await?;
+        json::decode(answer).map_err(|_| ApiError::Unreadable)
     }
 
-    fn request(&self, method: Method, path: &str, abort: &AbortOnDrop) -> RequestBuilder {
-        RequestBuilder::new(&self.url(path))
+    /// Sends a request and reads its JSON answer, or turns a failure into an [`ApiError`]: the part of every call
+    /// that does not depend on its types, so the wasm carries it once rather than once per type.
+    async fn exchange(&self, method: Method, path: &str, change: Option<Change<'_>>) -> Result<JsValue, ApiError> {
+        let abort = AbortOnDrop::new();
+        let mut builder = RequestBuilder::new(&self.url(path))
             .method(method)
             .header("accept", "application/json")
             .credentials(RequestCredentials::Include)
-            .abort_signal(abort.signal().as_ref())
+            .abort_signal(abort.signal().as_ref());
+        let mut body = None;
+        if let Some(change) = change {
+            if let Some(token) = self.csrf_token.lock().unwrap_or_else(|p| p.into_inner()).clone() {
+                builder = builder.header(contract::headers::CSRF_TOKEN, &token);
+            }
+            if let Some(guard) = change.guard {
+                builder = builder.header(contract::headers::IDEMPOTENCY_KEY, &guard.idempotency_key);
+                if let Some(etag) = &guard.if_match {
+                    builder = builder.header(contract::headers::IF_MATCH, etag);
+                }
+            }
+            body = change.body;
+        }
+        let request = match body {
+            Some(json) => builder.header("content-type", "application/json").body(json),
+            None => builder.build(),
+        };
+        let response = request.map_err(|_| ApiError::Unreadable)?.send().await.map_err(|_| ApiError::Network)?;
+        if response.ok() {
+            return json::read(response).await.map_err(|_| ApiError::Unreadable);
+        }
+        let status = response.status();
+        let retry_after = response.headers().get(contract::headers::RETRY_AFTER).and_then(|v| v.trim().parse().ok());
+        let problem = json::read(response).await.ok().and_then(|answer| json::decode::<Problem>(answer).ok());
+        Err(ApiError::from_response(status, problem, retry_after))
     }
 }
 
-/// Reads a success body as `T`, or a failure as an [`ApiError`].
-async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    if response.ok() {
-        return response.json::<T>().await.map_err(|_| ApiError::Unreadable);
-    }
-    let status = response.status();
-    let retry_after = response.headers().get(contract::headers::RETRY_AFTER).and_then(|v| v.trim().parse().ok());
-    let problem = response.json::<Problem>().await.ok();
-    Err(ApiError::from_response(status, problem, retry_after))
+/// What a state-changing request sends beyond a read: the CSRF token, its guards when given, its JSON body when
+/// given.
+struct Change<'a> {
+    guard: Option<&'a ChangeGuard>,
+    body: Option<String>,
 }
 
 /// Aborts its request when dropped (a newer request replaced it, or the page went away).

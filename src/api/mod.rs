@@ -5,6 +5,7 @@ mod billing;
 mod client;
 mod error;
 mod intent;
+pub mod json;
 
 pub use client::{ChangeGuard, HttpClient};
 pub use error::ApiError;

@@ -6,6 +6,7 @@ mod app_shell;
 mod choice_group;
 mod config_error;
 mod confirmation_banner;
+mod confirmation_sentence;
 mod date_range_picker;
 mod document_title;
 mod error_view;

@@ -28,6 +28,11 @@ pub fn Pane(
         }
     });
     on_cleanup(move || {
+        // Closed first: while a modal dialog is open, nothing outside it can take focus, and the pane may leave the
+        // page only after this runs.
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
         if let Some(element) = opener {
             let _ = element.focus();
         }

@@ -49,11 +49,6 @@ pub struct HelpLinks {
 }
 
 impl Config {
-    /// Parses `config.json`.
-    pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(json)
-    }
-
     /// The help links of the configured instance.
     pub fn help_links(&self) -> Option<&HelpLinks> {
         self.instances.get(&self.cloud_instance)
@@ -86,9 +81,13 @@ mod tests {
 
     const SHIPPED: &str = include_str!("../../public/config.json");
 
+    fn parse(json: &str) -> serde_json::Result<Config> {
+        serde_json::from_str(json)
+    }
+
     #[test]
     fn the_shipped_config_parses_and_has_links_for_every_instance() {
-        let config = Config::parse(SHIPPED).expect("public/config.json parses");
+        let config = parse(SHIPPED).expect("public/config.json parses");
         assert_eq!(config.cloud_instance, CloudInstance::Worldwide);
         for instance in [CloudInstance::Worldwide, CloudInstance::Germany, CloudInstance::Vianet] {
             let links = config.instances.get(&instance).expect("links for every instance");
@@ -98,7 +97,7 @@ mod tests {
 
     #[test]
     fn sign_in_href_carries_the_page_to_return_to() {
-        let config = Config::parse(SHIPPED).unwrap();
+        let config = parse(SHIPPED).unwrap();
         assert_eq!(
             config.sign_in_href("/products?channel=self_service"),
             "/dev/sign-in?redirect=%2Fproducts%3Fchannel%3Dself_service"
@@ -108,6 +107,6 @@ mod tests {
     #[test]
     fn the_21vianet_name_is_accepted() {
         let json = SHIPPED.replace("\"cloud_instance\": \"worldwide\"", "\"cloud_instance\": \"21vianet\"");
-        assert_eq!(Config::parse(&json).unwrap().cloud_instance, CloudInstance::Vianet);
+        assert_eq!(parse(&json).unwrap().cloud_instance, CloudInstance::Vianet);
     }
 }

@@ -76,7 +76,24 @@ pub enum Confirmation {
 
 /// The shown confirmation, if any.
 #[derive(Clone, Copy)]
-pub struct Confirmations(pub RwSignal<Option<Confirmation>>);
+pub struct Confirmations(RwSignal<Option<Confirmation>>);
+
+impl Confirmations {
+    /// Shows `confirmation` in place of the last one.
+    pub fn show(self, confirmation: Confirmation) {
+        self.0.set(Some(confirmation));
+    }
+
+    /// Hides the shown confirmation.
+    pub fn dismiss(self) {
+        self.0.set(None);
+    }
+
+    /// The shown confirmation (tracked).
+    pub fn shown(self) -> Option<Confirmation> {
+        self.0.get()
+    }
+}
 
 /// Makes confirmations available below.
 pub fn provide_confirmations() {

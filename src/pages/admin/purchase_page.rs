@@ -5,10 +5,10 @@ use crate::components::{DocumentTitle, ErrorView, LoadingTable, PageHeader, Stat
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
+use crate::routing::use_route_id;
 use contract::SubscriptionId;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// One self-service purchase, read-only (`/admin/self-service/:id`): product, purchaser, licenses, renewal or
 /// expiry, purchase price, the assigned people (paged, exportable) and the order history.
@@ -16,8 +16,8 @@ use leptos_router::hooks::use_params_map;
 pub fn PurchasePage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let params = use_params_map();
-    let id = Memo::new(move |_| SubscriptionId(params.with(|p| p.get("id").unwrap_or_default())));
+    let route_id = use_route_id();
+    let id = Memo::new(move |_| SubscriptionId(route_id.get()));
     let detail = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
         async move { api.admin_purchase(&id).await }

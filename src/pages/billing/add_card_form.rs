@@ -40,7 +40,7 @@ pub fn AddCardForm(
         let api = api.clone();
         save.run(async move { api.add_payment_method(&card, &guard).await }, move |method| {
             draft.wipe();
-            confirmations.0.set(Some(Confirmation::CardAdded { brand: method.brand, last4: method.last4 }));
+            confirmations.show(Confirmation::CardAdded { brand: method.brand, last4: method.last4 });
             // The pane may have been closed while the answer was on its way.
             close.try_run(());
         });

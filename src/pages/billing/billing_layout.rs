@@ -1,6 +1,7 @@
 use crate::i18n::*;
+use crate::routing::BillingSection;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::A;
 
 /// The *Bills & payments* frame: heading and the section links, with the section below (each section names the
 /// browser tab, "Invoices – Bills & payments").
@@ -17,6 +18,6 @@ pub fn BillingLayout() -> impl IntoView {
             <A href="/billing/payment-methods">{t!(i18n, nav.payment_methods)}</A>
             <A href="/billing/profiles">{t!(i18n, nav.billing_profiles)}</A>
         </nav>
-        <Outlet />
+        <BillingSection />
     }
 }

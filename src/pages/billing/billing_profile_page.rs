@@ -3,11 +3,12 @@ use crate::api::{use_api, ApiError};
 use crate::components::{DocumentTitle, ErrorView, ExpiryBadge, LoadingTable, PostalAddress};
 use crate::i18n::*;
 use crate::labels;
+use crate::routing::use_route_id;
+use crate::routing::RoutePane;
 use contract::billing::BillingProfile;
 use contract::BillingProfileId;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::A;
 
 /// The billing profile shown on its page, shared with its panes.
 #[derive(Clone, Copy)]
@@ -19,9 +20,9 @@ pub struct CurrentProfile(pub LocalResource<Result<BillingProfile, ApiError>>);
 pub fn BillingProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let params = use_params_map();
+    let route_id = use_route_id();
     let changes = BillingChanges::get();
-    let id = Memo::new(move |_| BillingProfileId(params.with(|p| p.get("id").unwrap_or_default())));
+    let id = Memo::new(move |_| BillingProfileId(route_id.get()));
     let profile = LocalResource::new(move || {
         changes.track();
         let (api, id) = (api.clone(), id.get());
@@ -80,6 +81,6 @@ pub fn BillingProfilePage() -> impl IntoView {
             <h2 id="section-title" class="visually-hidden">{t!(i18n, nav.billing_profiles)}</h2>
             {content}
         </section>
-        <Outlet />
+        <RoutePane />
     }
 }

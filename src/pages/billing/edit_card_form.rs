@@ -71,7 +71,7 @@ pub fn EditCardForm(
         };
         save.run(request, move |method| {
             draft.wipe();
-            confirmations.0.set(Some(Confirmation::CardUpdated { brand: method.brand, last4: method.last4 }));
+            confirmations.show(Confirmation::CardUpdated { brand: method.brand, last4: method.last4 });
             // The pane may have been closed while the answer was on its way.
             close.try_run(());
         });

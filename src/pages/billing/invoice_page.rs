@@ -4,10 +4,11 @@ use crate::components::{DocumentTitle, ErrorView, InvoiceStatusBadge, LoadingTab
 use crate::format;
 use crate::i18n::*;
 use crate::labels::locale_code;
+use crate::routing::use_route_id;
 use contract::InvoiceId;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 
 /// One invoice (`/billing/invoices/:id`): its dates, lines and totals, and **Download PDF**. The query string is
 /// the list's range, so *Invoices* goes back to it.
@@ -15,9 +16,9 @@ use leptos_router::hooks::{use_location, use_params_map};
 pub fn InvoicePage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let params = use_params_map();
+    let route_id = use_route_id();
     let location = use_location();
-    let id = Memo::new(move |_| InvoiceId(params.with(|p| p.get("id").unwrap_or_default())));
+    let id = Memo::new(move |_| InvoiceId(route_id.get()));
     let detail = LocalResource::new({
         let api = api.clone();
         move || {

@@ -3,10 +3,11 @@ use crate::api::use_api;
 use crate::components::{ErrorView, ExpiryBadge, LoadingTable, Pane, PostalAddress};
 use crate::i18n::*;
 use crate::labels;
+use crate::routing::use_route_id;
 use crate::state::pane_return::use_leave_pane;
 use contract::PaymentMethodId;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -17,11 +18,11 @@ use wasm_bindgen::JsCast;
 pub fn PaymentMethodPane() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let params = use_params_map();
+    let route_id = use_route_id();
     let location = use_location();
     let leave = use_leave_pane();
     let editing = Memo::new(move |_| location.pathname.with(|p| p.trim_end_matches('/').ends_with("/edit")));
-    let id = Memo::new(move |_| PaymentMethodId(params.with(|p| p.get("id").unwrap_or_default())));
+    let id = Memo::new(move |_| PaymentMethodId(route_id.get()));
     let method = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
         async move { api.payment_method(&id).await }

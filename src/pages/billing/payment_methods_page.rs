@@ -3,8 +3,9 @@ use super::payment_methods_table::PaymentMethodsTable;
 use crate::api::use_api;
 use crate::components::{DocumentTitle, ErrorView, LoadingTable};
 use crate::i18n::*;
+use crate::routing::RoutePane;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::A;
 
 /// The *Payment methods* section of Bills & payments: the person's cards (masked), which profiles use each, and
 /// **Add a payment method**. A card opens its pane, with **Edit**.
@@ -34,6 +35,6 @@ pub fn PaymentMethodsPage() -> impl IntoView {
                 Some(Ok((methods, profiles))) => view! { <PaymentMethodsTable methods profiles /> }.into_any(),
             }}
         </section>
-        <Outlet />
+        <RoutePane />
     }
 }

@@ -4,9 +4,9 @@ use super::replace_method_form::ReplaceMethodForm;
 use crate::components::{ErrorView, LoadingTable, Pane};
 use crate::i18n::*;
 use crate::labels;
+use crate::routing::use_route_id;
 use crate::state::pane_return::use_leave_pane;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// What a billing profile's payment-method pane does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,12 +25,10 @@ pub fn ProfileMethodPane(
     change: MethodChange,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
+    let route_id = use_route_id();
     let leave = use_leave_pane();
     let profile = expect_context::<CurrentProfile>().0;
-    let close_href = Signal::derive(move || {
-        format!("/billing/profiles/{}", contract::paths::encode(&params.with(|p| p.get("id").unwrap_or_default())))
-    });
+    let close_href = Signal::derive(move || format!("/billing/profiles/{}", contract::paths::encode(&route_id.get())));
     let close = Callback::new(move |()| leave.run(close_href.get_untracked()));
     let title = Signal::derive(move || match change {
         MethodChange::Edit => t_string!(i18n, profiles.edit_title).to_string(),

@@ -87,11 +87,11 @@ pub fn ReplaceMethodForm(
         save.run(request, move |updated: BillingProfile| {
             draft.wipe();
             if let Some(method) = updated.payment_method {
-                confirmations.0.set(Some(Confirmation::ProfileMethodChanged {
+                confirmations.show(Confirmation::ProfileMethodChanged {
                     profile: name,
                     brand: method.brand,
                     last4: method.last4,
-                }));
+                });
             }
             // The pane may have been closed while the answer was on its way.
             close.try_run(());

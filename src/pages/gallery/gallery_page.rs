@@ -11,6 +11,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::pages::billing::{CardDraft, CardFields, FormProblems, InvoicesTable};
 use crate::pages::NotFoundPage;
+use crate::routing::RoutePane;
 use crate::state::config::use_config;
 use crate::state::confirmation::{use_confirmations, Confirmation};
 use contract::billing::{Address, CardBrand, CardExpiry};
@@ -19,7 +20,7 @@ use contract::invoices::InvoiceStatus;
 use contract::subscriptions::SubscriptionStatus;
 use contract::{Currency, Money};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 /// How many rows the "many rows" table has.
@@ -175,7 +176,7 @@ pub fn GalleryPage() -> impl IntoView {
                 </GallerySection>
                 <GallerySection title="Confirmation">
                     <GalleryState caption="shown at the top of the page">
-                        <button type="button" class="button" on:click=move |_| confirmations.0.set(Some(Confirmation::CardAdded { brand: CardBrand::Visa, last4: "4242".to_owned() }))>
+                        <button type="button" class="button" on:click=move |_| confirmations.show(Confirmation::CardAdded { brand: CardBrand::Visa, last4: "4242".to_owned() })>
                             "Show a confirmation"
                         </button>
                     </GalleryState>
@@ -200,7 +201,7 @@ pub fn GalleryPage() -> impl IntoView {
                     </GalleryState>
                 </GallerySection>
             </div>
-            <Outlet />
+            <RoutePane />
         </div>
     }
     .into_any()

@@ -109,7 +109,7 @@ pub fn AssignForm(
                         if !assigned.is_empty() {
                             let person = (assigned.len() == 1).then(|| assigned[0].display_name.clone());
                             let count = assigned.len();
-                            confirmations.0.set(Some(Confirmation::Assigned { product, person, count }));
+                            confirmations.show(Confirmation::Assigned { product, person, count });
                         }
                         results.set(outcomes);
                         current.changed(None);

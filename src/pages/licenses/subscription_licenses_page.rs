@@ -9,12 +9,13 @@ use crate::debounce::debounced;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
+use crate::routing::use_route_id;
+use crate::routing::RoutePane;
 use contract::directory::Person;
 use contract::subscriptions::{DenialReason, Permission};
 use contract::{Page, SubscriptionId};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::A;
 use std::time::Duration;
 
 /// People per page of the list.
@@ -26,8 +27,8 @@ pub const PAGE_SIZE: u32 = 50;
 pub fn SubscriptionLicensesPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let params = use_params_map();
-    let id = Memo::new(move |_| SubscriptionId(params.with(|p| p.get("id").unwrap_or_default())));
+    let route_id = use_route_id();
+    let id = Memo::new(move |_| SubscriptionId(route_id.get()));
     let subscription = LocalResource::new({
         let api = api.clone();
         move || {
@@ -143,6 +144,6 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
             {people_list}
             <Pager page=url.page page_count on_page />
         </div>
-        <Outlet />
+        <RoutePane />
     }
 }

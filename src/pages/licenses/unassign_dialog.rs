@@ -81,7 +81,7 @@ pub fn UnassignDialog(
                 Ok(updated) => {
                     // The dialog may have been closed (Escape) while the answer was on its way.
                     let person = people.try_with_value(|p| (p.len() == 1).then(|| p[0].display_name.clone())).flatten();
-                    confirmations.0.set(Some(Confirmation::Unassigned { product, person, count }));
+                    confirmations.show(Confirmation::Unassigned { product, person, count });
                     current.changed(Some(updated));
                     on_close.try_run(true);
                 }

@@ -5,11 +5,12 @@ use super::product_page::CurrentSubscription;
 use super::reactivate_form::ReactivateForm;
 use crate::components::Pane;
 use crate::i18n::*;
+use crate::routing::use_route;
 use crate::state::confirmation::use_confirmations;
 use crate::state::pane_return::use_leave_pane;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -30,11 +31,11 @@ enum Gate {
 #[component]
 pub fn ActionPane() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
+    let route = use_route();
     let current = expect_context::<CurrentSubscription>();
-    use_confirmations().0.set(None);
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let action = Memo::new(move |_| params.with(|p| p.get("action").and_then(|slug| ProductAction::from_slug(&slug))));
+    use_confirmations().dismiss();
+    let id = Memo::new(move |_| route.with(|r| r.id().to_owned()));
+    let action = Memo::new(move |_| route.with(|r| r.action().and_then(ProductAction::from_slug)));
     let allowed = Memo::new(move |_| {
         current.0.with(|loaded| match (loaded, action.get()) {
             (Some(Ok(s)), Some(action)) if action.permission(&s.allowed_actions).is_allowed() => Some(action),

@@ -4,11 +4,12 @@ use super::product_menu::ProductMenu;
 use crate::api::{use_api, ApiError};
 use crate::components::{DocumentTitle, ErrorView, LoadingTable, StatusBadge};
 use crate::i18n::*;
+use crate::routing::use_route_id;
+use crate::routing::RoutePane;
 use contract::subscriptions::Subscription;
 use contract::SubscriptionId;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::A;
 
 /// The subscription shown on the product page, shared with its panes.
 #[derive(Clone, Copy)]
@@ -26,8 +27,8 @@ impl CurrentSubscription {
 pub fn ProductPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let params = use_params_map();
-    let id = Memo::new(move |_| SubscriptionId(params.with(|p| p.get("id").unwrap_or_default())));
+    let route_id = use_route_id();
+    let id = Memo::new(move |_| SubscriptionId(route_id.get()));
     let subscription = LocalResource::new(move || {
         let api = api.clone();
         let id = id.get();
@@ -58,6 +59,6 @@ pub fn ProductPage() -> impl IntoView {
                 <ProductActions subscription />
             }.into_any(),
         }}
-        <Outlet />
+        <RoutePane />
     }
 }

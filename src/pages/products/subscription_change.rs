@@ -76,7 +76,7 @@ impl<I: PartialEq + Send + Sync + 'static> SubscriptionChange<I> {
         spawn_local(async move {
             match request(api.clone(), guard).await {
                 Ok(updated) => {
-                    self.confirmations.0.set(Some(confirm(&before, &updated)));
+                    self.confirmations.show(confirm(&before, &updated));
                     self.current.0.set(Some(Ok(updated)));
                     // The pane may have been closed while the answer was on its way.
                     self.close.try_run(());

@@ -1,0 +1,43 @@
+use super::{provide_route, provide_route_while, use_route, Page};
+use crate::areas;
+use crate::pages::licenses::LicensesFrame;
+use crate::pages::products::ProductsPage;
+use crate::pages::{billing::BillingLayout, NotFoundPage};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::NavigateOptions;
+
+/// The page of the address (see [`Page`]), made again only when another page is asked for: a page follows its id
+/// and its pane itself. Provides the route to everything below.
+#[component]
+pub fn RoutedPage() -> impl IntoView {
+    provide_route();
+    let route = use_route();
+    let page = Memo::new(move |_| route.with(|route| route.page()));
+    move || {
+        let shown = page.get();
+        provide_route_while(route, move |route| route.page() == shown);
+        untrack(|| page_view(shown))
+    }
+}
+
+/// The view of `page`.
+fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Home => {
+            let options = NavigateOptions { replace: true, ..Default::default() };
+            view! { <Redirect path="/products" options /> }.into_any()
+        }
+        Page::Products => view! { <ProductsPage /> }.into_any(),
+        Page::Product => areas::product().into_any(),
+        // The heading shows at once, the content with its area's module.
+        Page::Licenses => view! { <LicensesFrame>{areas::licenses()}</LicensesFrame> }.into_any(),
+        Page::SubscriptionLicenses => areas::subscription_licenses().into_any(),
+        Page::Billing => view! { <BillingLayout /> }.into_any(),
+        Page::Purchases => areas::purchases().into_any(),
+        Page::Purchase => areas::purchase().into_any(),
+        Page::Help => areas::help().into_any(),
+        Page::Gallery => areas::gallery().into_any(),
+        Page::NotFound => view! { <NotFoundPage /> }.into_any(),
+    }
+}
