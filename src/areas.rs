@@ -12,7 +12,7 @@
 //! with *Try again*.
 
 use crate::api::ApiError;
-use crate::components::ErrorView;
+use crate::components::{ConfirmationMessage, ErrorView};
 use crate::pages::admin::{PurchasePage, PurchasesPage};
 use crate::pages::billing::{
     AddPaymentMethodPane, BillingProfilePage, BillingProfilesPage, InvoicePage, InvoicesPage, MethodChange,
@@ -104,6 +104,7 @@ areas! {
     admin: purchases => view! { <PurchasesPage /> };
     admin: purchase => view! { <PurchasePage /> };
     help: help => view! { <HelpPage /> };
+    confirmation: confirmation => view! { <ConfirmationMessage /> };
     gallery: gallery => view! { <GalleryPage /> };
     gallery: gallery_pane => view! { <GalleryPane /> };
 }

@@ -8,6 +8,7 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Money {
     /// The exact amount, as a decimal string on the wire.
+    #[serde(deserialize_with = "exact_decimal")]
     pub amount: Decimal,
     /// The ISO 4217 currency code.
     pub currency: Currency,
@@ -18,6 +19,13 @@ impl Money {
     pub fn new(amount: Decimal, currency: Currency) -> Self {
         Self { amount, currency }
     }
+}
+
+/// Reads a decimal string as it is written (`"12.50"`), without the scientific notation and rounding that
+/// rust_decimal's own reader also accepts: the contract writes amounts exactly, and the app carries less code.
+fn exact_decimal<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+    Decimal::from_str_exact(&text).map_err(|_| serde::de::Error::custom("not an exact decimal amount"))
 }
 
 /// An ISO 4217 currency code: three upper-case ASCII letters.
@@ -82,6 +90,17 @@ mod tests {
         let json = serde_json::to_string(&money).unwrap();
         assert_eq!(json, r#"{"amount":"1234.50","currency":"SEK"}"#);
         assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), money);
+    }
+
+    #[test]
+    fn amounts_are_read_exactly_as_written() {
+        let read =
+            |amount: &str| serde_json::from_str::<Money>(&format!(r#"{{"amount":"{amount}","currency":"SEK"}}"#));
+        assert_eq!(read("-12.50").unwrap().amount, Decimal::from_str("-12.50").unwrap());
+        assert_eq!(read("0.005").unwrap().amount.to_string(), "0.005");
+        for bad in ["1e3", "12,50", "", "ten", "1.2.3"] {
+            assert!(read(bad).is_err(), "{bad} accepted");
+        }
     }
 
     #[test]
