@@ -10,7 +10,7 @@ const base = process.argv[2];
 if (!base) throw new Error('usage: node bench/interactions.mjs <base url>');
 const FRAME_MS = 16;
 /** Rows on a page of the products table. */
-const PAGE_ROWS = 50;
+const PAGE_ROWS = 25;
 const failures = [];
 
 const browser = await launch();

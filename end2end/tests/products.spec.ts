@@ -53,6 +53,22 @@ test('text search narrows the list instantly, ignoring case', async ({ page }) =
   await expect(productRows(page)).toHaveText(['Visio Plan 2']);
 });
 
+test('the address follows the search box once typing pauses, and at once when the person moves on', async ({ page }) => {
+  await signIn(page);
+  const search = page.getByRole('searchbox', { name: 'Search products' });
+  await search.pressSequentially('visio');
+  await expect(productRows(page)).toHaveText(['Visio Plan 2']);
+  await expect(page).toHaveURL(/\/products\?q=visio$/);
+  // Straight on to the product after typing, without a pause: the list's address still has the whole text.
+  await search.pressSequentially(' plan');
+  await page.getByRole('link', { name: 'Visio Plan 2' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Visio Plan 2' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/products\?q=visio(%20|\+)plan$/);
+  await expect(search).toHaveValue('visio plan');
+  await expect(productRows(page)).toHaveText(['Visio Plan 2']);
+});
+
 test('rows follow the search: each row\'s texts, link and More actions belong to the product it shows', async ({ page }) => {
   await signIn(page);
   await expect(productRows(page)).toHaveCount(10);
@@ -85,20 +101,20 @@ test('rows follow the search: each row\'s texts, link and More actions belong to
   await expect(page.getByRole('heading', { level: 1, name: 'Microsoft 365 Business Basic' })).toBeVisible();
 });
 
-test('a long list comes in pages of 50 kept in the URL; searching goes back to the first page', async ({ page }) => {
-  // The person's own products, copied to 120 (the reference demo has a dozen).
+test('a long list comes in pages of 25 kept in the URL; searching goes back to the first page', async ({ page }) => {
+  // The person's own products, copied to 70 (the reference demo has a dozen).
   await page.route(/\/api\/v1\/subscriptions\?/, async (route) => {
     const response = await route.fetch();
     const body = await response.json();
-    const items = Array.from({ length: 120 }, (_, n) => {
+    const items = Array.from({ length: 70 }, (_, n) => {
       const s = body.items[n % body.items.length];
       return { ...s, id: `${s.id}-${n}`, product: { ...s.product, name: `${s.product.name} ${String(n).padStart(3, '0')}` } };
     });
     await route.fulfill({ response, json: { ...body, items, total: items.length } });
   });
   await signIn(page);
-  await expect(page.getByText('120 of 120 products')).toBeVisible();
-  await expect(productRows(page)).toHaveCount(50);
+  await expect(page.getByText('70 of 70 products')).toBeVisible();
+  await expect(productRows(page)).toHaveCount(25);
   const pager = page.getByRole('navigation', { name: 'Pages' });
   await expect(pager).toContainText('Page 1 of 3');
   await expect(pager.getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
@@ -119,7 +135,7 @@ test('a long list comes in pages of 50 kept in the URL; searching goes back to t
   await page.getByRole('searchbox', { name: 'Search products' }).fill('Visio');
   await expect(page).not.toHaveURL(/[?&]page=/);
   await expect(productRows(page).first()).toContainText('Visio');
-  await expect(page.getByRole('status').filter({ hasText: /^\d+ of 120 products$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ of 70 products$/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
 });
 

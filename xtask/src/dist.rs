@@ -138,10 +138,8 @@ fn optimise(modules: &[PathBuf], path: &str) -> TaskResult {
 /// names shorten (the initial load's scripts and stylesheet: 13.7 → 11.2 KB brotli). The glue names its import
 /// module once per split module (the same module): esbuild's warning about those repeated keys is silenced.
 fn minify(work: &Path, path: &str) -> TaskResult {
-    let files: Vec<PathBuf> = files_in(work)?
-        .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "js" || e == "css"))
-        .collect();
+    let files: Vec<PathBuf> =
+        files_in(work)?.into_iter().filter(|f| f.extension().is_some_and(|e| e == "js" || e == "css")).collect();
     process::run(
         Command::new("esbuild")
             .args(&files)

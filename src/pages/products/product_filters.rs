@@ -48,6 +48,7 @@ pub fn ProductFilters(
                     on:input=move |event| {
                         url.set_text(event_target_value(&event));
                     }
+                    on:change=move |_| url.write_text()
                 />
             </label>
         </div>

@@ -1,10 +1,16 @@
 //! The products list's filter, search and sort live in the URL, so they survive a reload and can be shared.
 
 use contract::subscriptions::{PurchaseChannel, SortKey, SortOrder, SubscriptionQuery, SubscriptionStatus};
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos_router::hooks::{query_signal_with_options, use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+use std::time::Duration;
+
+/// How long typing in the search box pauses before the address follows (the list follows every keystroke at once;
+/// writing the address costs as much again as filtering 2,000 subscriptions).
+const ADDRESS_DELAY: Duration = Duration::from_millis(300);
 
 /// Reads the list's query from URL parameters (unknown values are ignored, never an error).
 pub fn query_from_url(get: impl Fn(&str) -> Option<String>) -> SubscriptionQuery {
@@ -22,6 +28,16 @@ pub fn query_from_url(get: impl Fn(&str) -> Option<String>) -> SubscriptionQuery
 /// Writes the page's address with another query.
 type ReplaceQuery = Box<dyn Fn(&ParamsMap)>;
 
+/// Search text typed and not yet written to the address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Typed {
+    /// The text exactly as typed.
+    text: String,
+    /// The address's search text when it was typed: once the address says anything else (the text written, or
+    /// the person went back), the address is what the list shows.
+    over: String,
+}
+
 /// The list's URL state: the current query and page, and changes that set one parameter each. Every change of
 /// filter, search or sort goes back to the first page.
 #[derive(Clone, Copy)]
@@ -33,6 +49,9 @@ pub struct ProductsUrl {
     /// The page asked for, from 1 (the table keeps it within the pages there are).
     pub page: Memo<u32>,
     map: Memo<ParamsMap>,
+    typed: RwSignal<Option<Typed>>,
+    /// The address's coming write of the typed text.
+    pending: StoredValue<Option<TimeoutHandle>>,
     channel: SignalSetter<Option<String>>,
     status: SignalSetter<Option<String>>,
     q: SignalSetter<Option<String>>,
@@ -47,9 +66,25 @@ impl ProductsUrl {
     /// Binds to the current route's query string (call inside a route).
     pub fn from_route() -> Self {
         let map = use_query_map();
-        let query = Memo::new(move |_| map.with(|m| query_from_url(|key| m.get(key))));
-        let text = Memo::new(move |_| map.with(|m| m.get("q").unwrap_or_default()));
-        let page = Memo::new(move |_| map.with(|m| page_from_url(m.get("page"))));
+        let typed = RwSignal::new(None::<Typed>);
+        // The typed text while the address has not moved on from what it said when it was typed.
+        let unwritten = Memo::new(move |_| {
+            let in_address = map.with(|m| m.get("q").unwrap_or_default());
+            typed.with(|typed| typed.as_ref().filter(|t| t.over == in_address).map(|t| t.text.clone()))
+        });
+        let query = Memo::new(move |_| {
+            let typed = unwritten.get();
+            map.with(|m| {
+                query_from_url(|key| if key == "q" { typed.clone().or_else(|| m.get(key)) } else { m.get(key) })
+            })
+        });
+        let text = Memo::new(move |_| unwritten.get().unwrap_or_else(|| map.with(|m| m.get("q").unwrap_or_default())));
+        let page = Memo::new(move |_| match unwritten.with(Option::is_some) {
+            true => 1,
+            false => map.with(|m| page_from_url(m.get("page"))),
+        });
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        on_cleanup(move || cancel(pending));
         let setter = |key: &'static str, replace: bool| {
             let options = NavigateOptions { replace, scroll: false, ..Default::default() };
             query_signal_with_options::<String>(key, options).1
@@ -64,6 +99,8 @@ impl ProductsUrl {
             text,
             page,
             map,
+            typed,
+            pending,
             channel: setter("channel", false),
             status: setter("status", false),
             q: setter("q", true),
@@ -76,19 +113,33 @@ impl ProductsUrl {
 
     /// Sets or clears the purchase channel filter.
     pub fn set_channel(&self, channel: Option<String>) {
+        self.write_text();
         self.channel.set(channel);
         self.first_page();
     }
 
     /// Sets or clears the status filter.
     pub fn set_status(&self, status: Option<String>) {
+        self.write_text();
         self.status.set(status);
         self.first_page();
     }
 
-    /// Sets the search text exactly as typed (empty clears it), on the first page. The address is written at once,
-    /// so the list follows within the keystroke's frame instead of the next one.
+    /// Sets the search text exactly as typed (empty clears it), on the first page. The list follows at once; the
+    /// address once typing pauses.
     pub fn set_text(&self, text: String) {
+        let over = self.map.with_untracked(|m| m.get("q").unwrap_or_default());
+        self.typed.set(Some(Typed { text, over }));
+        cancel(self.pending);
+        let this = *self;
+        self.pending.set_value(set_timeout_with_handle(move || this.write_text(), ADDRESS_DELAY).ok());
+    }
+
+    /// Writes the typed search text to the address, on the first page, if there is any not written yet (also when
+    /// the person leaves the search box: a link followed at once comes back to the list as it was searched).
+    pub fn write_text(&self) {
+        cancel(self.pending);
+        let Some(Typed { text, .. }) = self.typed.get_untracked() else { return };
         let mut query = self.map.get_untracked();
         query.remove("q");
         query.remove("page");
@@ -97,10 +148,13 @@ impl ProductsUrl {
             query.insert("q", contract::paths::encode(&text));
         }
         self.replace_query.with_value(|replace| replace(&query));
+        // The address now says what was typed (the router updates it at once).
+        self.typed.set(None);
     }
 
     /// Sorts by `key`: ascending first, then flips on each further choice of the same column.
     pub fn sort_by(&self, key: SortKey) {
+        self.write_text();
         let current = self.query.get_untracked();
         let order = if current.sort.unwrap_or_default() == key {
             current.order.unwrap_or_default().flipped()
@@ -114,6 +168,8 @@ impl ProductsUrl {
 
     /// Removes the filters and the search text (the sort stays).
     pub fn clear_filters(&self) {
+        cancel(self.pending);
+        self.typed.set(None);
         self.channel.set(None);
         self.status.set(None);
         self.q.set(None);
@@ -122,6 +178,7 @@ impl ProductsUrl {
 
     /// Shows page `page` (1 is the plain URL).
     pub fn go_to(&self, page: u32) {
+        self.write_text();
         self.page_number.set((page > 1).then(|| page.to_string()));
     }
 
@@ -129,6 +186,13 @@ impl ProductsUrl {
         if self.page.get_untracked() > 1 {
             self.go_to(1);
         }
+    }
+}
+
+/// Calls off the address's coming write, if any.
+fn cancel(pending: StoredValue<Option<TimeoutHandle>>) {
+    if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+        handle.clear();
     }
 }
 
