@@ -5,7 +5,6 @@ pub mod areas;
 pub mod components;
 pub mod date_range;
 pub mod debounce;
-#[cfg(feature = "split")]
 mod first_paint;
 pub mod format;
 pub mod labels;
@@ -72,6 +71,11 @@ pub fn ConfiguredApp(
     state::confirmation::provide_confirmations();
     state::assign_drafts::provide_assign_drafts();
     state::pane_return::provide_pane_return();
+    let i18n = i18n::use_i18n();
+    leptos::task::spawn_local(async move {
+        first_paint::first_paint().await;
+        format::prepare(labels::locale_code(i18n));
+    });
 
     view! {
         <Router>
