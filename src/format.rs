@@ -14,13 +14,6 @@ pub fn date(locale: &str, date: Date) -> String {
     intl::date(locale, date).unwrap_or_else(|| date.to_string())
 }
 
-/// Makes `locale`'s date formatter ahead of its first use. The page's first `Intl` formatter loads the browser's
-/// locale data (15 ms on the reference machine): made once the app has been painted, in a task of its own, that
-/// wait is not added to the task that renders the first list's dates.
-pub fn prepare(locale: &str) {
-    intl::prepare(locale);
-}
-
 /// Today's date where the person is (from the browser's clock); `None` outside a browser.
 pub fn today() -> Option<Date> {
     intl::today()
@@ -86,19 +79,11 @@ mod intl {
         format.call1(&JsValue::NULL, &JsValue::from_str(amount)).ok()?.as_string()
     }
 
-    fn date_format(locale: &str) -> Option<Function> {
-        kept(&DATE_FORMATS, locale.to_owned(), || {
+    pub fn date(locale: &str, date: Date) -> Option<String> {
+        let format = kept(&DATE_FORMATS, locale.to_owned(), || {
             let options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")])?;
             Some(Intl::DateTimeFormat::new(&locales(locale), &options).format())
-        })
-    }
-
-    pub fn prepare(locale: &str) {
-        date_format(locale);
-    }
-
-    pub fn date(locale: &str, date: Date) -> Option<String> {
-        let format = date_format(locale)?;
+        })?;
         let millis = JsDate::utc(f64::from(date.year()), f64::from(u8::from(date.month()) - 1));
         let day = JsDate::new(&JsValue::from_f64(millis));
         day.set_utc_date(u32::from(date.day()));
@@ -116,8 +101,6 @@ mod intl {
 #[cfg(not(target_arch = "wasm32"))]
 mod intl {
     use time::Date;
-
-    pub fn prepare(_locale: &str) {}
 
     pub fn money(_locale: &str, _amount: &str, _currency: &str) -> Option<String> {
         None

@@ -5,9 +5,11 @@ pub mod areas;
 pub mod components;
 pub mod date_range;
 pub mod debounce;
+#[cfg(feature = "split")]
 mod first_paint;
 pub mod format;
 pub mod labels;
+mod next_task;
 pub mod pages;
 pub mod routing;
 pub mod state;
@@ -71,11 +73,6 @@ pub fn ConfiguredApp(
     state::confirmation::provide_confirmations();
     state::assign_drafts::provide_assign_drafts();
     state::pane_return::provide_pane_return();
-    let i18n = i18n::use_i18n();
-    leptos::task::spawn_local(async move {
-        first_paint::first_paint().await;
-        format::prepare(labels::locale_code(i18n));
-    });
 
     view! {
         <Router>

@@ -8,13 +8,22 @@ use leptos_router::components::Redirect;
 use leptos_router::NavigateOptions;
 
 /// The page of the address (see [`Page`]), made again only when another page is asked for: a page follows its id
-/// and its pane itself. Provides the route to everything below.
+/// and its pane itself. Provides the route to everything below. The first page is made in the task after the
+/// app's frame (before the browser paints either): two shorter tasks at start instead of one long one.
 #[component]
 pub fn RoutedPage() -> impl IntoView {
     provide_route();
     let route = use_route();
     let page = Memo::new(move |_| route.with(|route| route.page()));
+    let started = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::next_task::next_task().await;
+        started.set(true);
+    });
     move || {
+        if !started.get() {
+            return ().into_any();
+        }
         let shown = page.get();
         provide_route_while(route, move |route| route.page() == shown);
         untrack(|| page_view(shown))
