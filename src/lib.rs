@@ -9,7 +9,6 @@ pub mod debounce;
 mod first_paint;
 pub mod format;
 pub mod labels;
-mod next_task;
 pub mod pages;
 pub mod routing;
 pub mod state;

@@ -6,6 +6,7 @@ use crate::pages::{billing::BillingLayout, NotFoundPage};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::NavigateOptions;
+use std::time::Duration;
 
 /// The page of the address (see [`Page`]), made again only when another page is asked for: a page follows its id
 /// and its pane itself. Provides the route to everything below. The first page is made in the task after the
@@ -16,10 +17,7 @@ pub fn RoutedPage() -> impl IntoView {
     let route = use_route();
     let page = Memo::new(move |_| route.with(|route| route.page()));
     let started = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::next_task::next_task().await;
-        started.set(true);
-    });
+    set_timeout(move || started.set(true), Duration::ZERO);
     move || {
         if !started.get() {
             return ().into_any();

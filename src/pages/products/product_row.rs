@@ -4,7 +4,6 @@ use crate::i18n::*;
 use crate::labels::{self, price_text, renewal_text, I18n};
 use contract::subscriptions::Subscription;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Which subscription a row of the products table shows, and in which language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,21 +24,15 @@ pub struct RowSubscription {
 pub fn ProductRow(
     /// Every subscription of the list.
     all: StoredValue<Vec<Subscription>>,
-    /// The texts of the subscriptions rows have shown, shared by the table's rows.
-    texts: StoredValue<RowTexts>,
     /// The subscription the row shows now; `None` hides the row (the list is shorter than the table's rows).
     shown: Memo<Option<RowSubscription>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // A hidden row keeps its last texts: nothing to rewrite when it hides, nor when it shows the same again.
-    let text = Memo::new(move |last: Option<&Option<Arc<RowText>>>| match shown.get() {
-        Some(RowSubscription { locale, index }) => texts
-            .try_update_value(|texts| {
-                texts.get(locale, index, || {
-                    all.with_value(|all| untrack(|| all.get(index).map(|s| RowText::new(i18n, s))))
-                })
-            })
-            .flatten(),
+    let text = Memo::new(move |last: Option<&Option<RowText>>| match shown.get() {
+        Some(RowSubscription { index, .. }) => {
+            all.with_value(|all| untrack(|| all.get(index).map(|subscription| RowText::new(i18n, subscription))))
+        }
         None => last.cloned().flatten(),
     });
     let subscription = Signal::derive(move || {
@@ -60,34 +53,8 @@ pub fn ProductRow(
     }
 }
 
-/// The texts of the subscriptions the table's rows have shown, in the language of the moment: written once for
-/// each subscription, so a keystroke that brings back rows shown before formats no date, price or number again.
-#[derive(Default)]
-pub struct RowTexts {
-    locale: Option<Locale>,
-    texts: Vec<Option<Arc<RowText>>>,
-}
-
-impl RowTexts {
-    /// The texts of the subscription at `index` in `locale`, made by `make` the first time.
-    fn get(&mut self, locale: Locale, index: usize, make: impl FnOnce() -> Option<RowText>) -> Option<Arc<RowText>> {
-        if self.locale != Some(locale) {
-            self.locale = Some(locale);
-            self.texts.clear();
-        }
-        if self.texts.len() <= index {
-            self.texts.resize(index + 1, None);
-        }
-        let slot = &mut self.texts[index];
-        if slot.is_none() {
-            *slot = make().map(Arc::new);
-        }
-        slot.clone()
-    }
-}
-
 /// What a row says, in one language.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct RowText {
     href: String,
     name: String,
@@ -117,27 +84,6 @@ impl RowText {
 }
 
 /// One of the row's texts, following the subscription the row shows.
-fn field(text: Memo<Option<Arc<RowText>>>, pick: fn(&RowText) -> &String) -> impl Fn() -> String + Copy + Send + Sync {
-    move || text.with(|text| text.as_deref().map(pick).cloned().unwrap_or_default())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn text(name: &str) -> Option<RowText> {
-        Some(RowText { name: name.to_owned(), ..Default::default() })
-    }
-
-    #[test]
-    fn a_subscription_s_texts_are_made_once_per_language() {
-        let mut texts = RowTexts::default();
-        let first = texts.get(Locale::en, 3, || text("Visio"));
-        assert_eq!(first.as_deref().map(|t| t.name.as_str()), Some("Visio"));
-        let again = texts.get(Locale::en, 3, || panic!("made twice"));
-        assert!(Arc::ptr_eq(first.as_ref().unwrap(), again.as_ref().unwrap()));
-        let swedish = texts.get(Locale::sv, 3, || text("Visio (sv)"));
-        assert_eq!(swedish.as_deref().map(|t| t.name.as_str()), Some("Visio (sv)"));
-        assert_eq!(texts.get(Locale::en, 0, || None), None);
-    }
+fn field(text: Memo<Option<RowText>>, pick: fn(&RowText) -> &String) -> impl Fn() -> String + Copy + Send + Sync {
+    move || text.with(|text| text.as_ref().map(pick).cloned().unwrap_or_default())
 }

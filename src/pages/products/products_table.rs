@@ -1,5 +1,5 @@
 use super::empty_products::EmptyProducts;
-use super::product_row::{ProductRow, RowSubscription, RowTexts};
+use super::product_row::{ProductRow, RowSubscription};
 use super::sort_header::SortHeader;
 use super::ProductsUrl;
 use crate::components::Pager;
@@ -35,7 +35,6 @@ pub fn ProductsTable(
     let total = all.len();
     let names = StoredValue::new(folded_names(&all));
     let all = StoredValue::new(all);
-    let texts = StoredValue::new(RowTexts::default());
     // The order only changes with the filters and the sort: a keystroke in the search box only searches it.
     let arrangement = Memo::new(move |_| url.query.with(|q| SubscriptionQuery { q: None, page: None, ..q.clone() }));
     let ordered = Memo::new(move |_| {
@@ -89,7 +88,7 @@ pub fn ProductsTable(
                         key=|&place| place
                         children=move |place| {
                             let shown = Memo::new(move |_| rows.with(|rows| rows.get(place).copied()));
-                            view! { <ProductRow all texts shown /> }
+                            view! { <ProductRow all shown /> }
                         }
                     />
                 </tbody>

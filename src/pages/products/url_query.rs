@@ -28,16 +28,6 @@ pub fn query_from_url(get: impl Fn(&str) -> Option<String>) -> SubscriptionQuery
 /// Writes the page's address with another query.
 type ReplaceQuery = Box<dyn Fn(&ParamsMap)>;
 
-/// Search text typed and not yet written to the address.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Typed {
-    /// The text exactly as typed.
-    text: String,
-    /// The address's search text when it was typed: once the address says anything else (the text written, or
-    /// the person went back), the address is what the list shows.
-    over: String,
-}
-
 /// The list's URL state: the current query and page, and changes that set one parameter each. Every change of
 /// filter, search or sort goes back to the first page.
 #[derive(Clone, Copy)]
@@ -49,7 +39,11 @@ pub struct ProductsUrl {
     /// The page asked for, from 1 (the table keeps it within the pages there are).
     pub page: Memo<u32>,
     map: Memo<ParamsMap>,
-    typed: RwSignal<Option<Typed>>,
+    /// Search text typed and not yet written to the address.
+    typed: RwSignal<Option<String>>,
+    /// The address's search text when `typed` was typed: once the address says anything else (the text written,
+    /// or the person went back), the address is what the list shows.
+    over: StoredValue<String>,
     /// The address's coming write of the typed text.
     pending: StoredValue<Option<TimeoutHandle>>,
     channel: SignalSetter<Option<String>>,
@@ -66,11 +60,12 @@ impl ProductsUrl {
     /// Binds to the current route's query string (call inside a route).
     pub fn from_route() -> Self {
         let map = use_query_map();
-        let typed = RwSignal::new(None::<Typed>);
+        let typed = RwSignal::new(None::<String>);
+        let over = StoredValue::new(String::new());
         // The typed text while the address has not moved on from what it said when it was typed.
         let unwritten = Memo::new(move |_| {
             let in_address = map.with(|m| m.get("q").unwrap_or_default());
-            typed.with(|typed| typed.as_ref().filter(|t| t.over == in_address).map(|t| t.text.clone()))
+            typed.get().filter(|_| over.with_value(|over| *over == in_address))
         });
         let query = Memo::new(move |_| {
             let typed = unwritten.get();
@@ -100,6 +95,7 @@ impl ProductsUrl {
             page,
             map,
             typed,
+            over,
             pending,
             channel: setter("channel", false),
             status: setter("status", false),
@@ -128,8 +124,8 @@ impl ProductsUrl {
     /// Sets the search text exactly as typed (empty clears it), on the first page. The list follows at once; the
     /// address once typing pauses.
     pub fn set_text(&self, text: String) {
-        let over = self.map.with_untracked(|m| m.get("q").unwrap_or_default());
-        self.typed.set(Some(Typed { text, over }));
+        self.over.set_value(self.map.with_untracked(|m| m.get("q").unwrap_or_default()));
+        self.typed.set(Some(text));
         cancel(self.pending);
         let this = *self;
         self.pending.set_value(set_timeout_with_handle(move || this.write_text(), ADDRESS_DELAY).ok());
@@ -139,7 +135,7 @@ impl ProductsUrl {
     /// the person leaves the search box: a link followed at once comes back to the list as it was searched).
     pub fn write_text(&self) {
         cancel(self.pending);
-        let Some(Typed { text, .. }) = self.typed.get_untracked() else { return };
+        let Some(text) = self.typed.get_untracked() else { return };
         let mut query = self.map.get_untracked();
         query.remove("q");
         query.remove("page");
