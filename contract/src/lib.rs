@@ -21,6 +21,7 @@ pub mod problem;
 pub mod rules;
 pub mod subscriptions;
 pub mod text;
+pub mod wire;
 
 pub use ids::*;
 pub use money::{Currency, Money};

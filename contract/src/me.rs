@@ -1,5 +1,6 @@
 //! `GET /api/v1/me`: who is signed in.
 
+use crate::wire::{deserialize_by_wire_name, WireName};
 use crate::{OrganizationId, PersonId};
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +24,7 @@ pub struct Me {
 }
 
 /// The person's role in the portal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Bought subscriptions with their own card; manages only those.
@@ -61,3 +62,16 @@ mod tests {
         assert_eq!(serde_json::from_str::<Me>(&json).unwrap(), me);
     }
 }
+
+impl WireName for Role {
+    const ALL: &'static [Self] = &[Self::Purchaser, Self::Admin];
+
+    fn wire_name(self) -> &'static str {
+        match self {
+            Self::Purchaser => "purchaser",
+            Self::Admin => "admin",
+        }
+    }
+}
+
+deserialize_by_wire_name!(Role);

@@ -1,5 +1,6 @@
 //! Errors: `application/problem+json` (RFC 9457) with a stable `code` and per-field errors.
 
+use crate::wire::{deserialize_by_wire_name, WireName};
 use serde::{Deserialize, Serialize};
 
 /// An error body. `type`, `title`, `status` and `detail` are RFC 9457's; `code` and `errors` are this API's.
@@ -57,7 +58,7 @@ impl Problem {
 }
 
 /// Stable error codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// 400: the request is malformed.
@@ -155,7 +156,7 @@ pub struct FieldError {
 }
 
 /// What is wrong with a field. The app translates these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldErrorCode {
     /// Required and missing.
@@ -242,3 +243,75 @@ mod tests {
         }
     }
 }
+
+impl WireName for ErrorCode {
+    const ALL: &'static [Self] = &[
+        Self::BadRequest,
+        Self::Unauthenticated,
+        Self::Forbidden,
+        Self::CsrfTokenInvalid,
+        Self::NotFound,
+        Self::ActionNotAllowed,
+        Self::IdempotencyKeyReused,
+        Self::PreconditionFailed,
+        Self::PreconditionRequired,
+        Self::ValidationFailed,
+        Self::RateLimited,
+        Self::Internal,
+        Self::Unavailable,
+    ];
+
+    fn wire_name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl WireName for FieldErrorCode {
+    const ALL: &'static [Self] = &[
+        Self::Required,
+        Self::NotAWholeNumber,
+        Self::Zero,
+        Self::AboveMaximum,
+        Self::BelowAssigned,
+        Self::Unchanged,
+        Self::TooLong,
+        Self::TooMany,
+        Self::UnknownValue,
+        Self::InvalidCardNumber,
+        Self::UnsupportedCardBrand,
+        Self::CardExpired,
+        Self::InvalidSecurityCode,
+        Self::InvalidDate,
+        Self::InFuture,
+        Self::StartAfterEnd,
+        Self::RangeTooLong,
+        Self::NotEditable,
+        Self::Malformed,
+    ];
+
+    fn wire_name(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::NotAWholeNumber => "not_a_whole_number",
+            Self::Zero => "zero",
+            Self::AboveMaximum => "above_maximum",
+            Self::BelowAssigned => "below_assigned",
+            Self::Unchanged => "unchanged",
+            Self::TooLong => "too_long",
+            Self::TooMany => "too_many",
+            Self::UnknownValue => "unknown_value",
+            Self::InvalidCardNumber => "invalid_card_number",
+            Self::UnsupportedCardBrand => "unsupported_card_brand",
+            Self::CardExpired => "card_expired",
+            Self::InvalidSecurityCode => "invalid_security_code",
+            Self::InvalidDate => "invalid_date",
+            Self::InFuture => "in_future",
+            Self::StartAfterEnd => "start_after_end",
+            Self::RangeTooLong => "range_too_long",
+            Self::NotEditable => "not_editable",
+            Self::Malformed => "malformed",
+        }
+    }
+}
+
+deserialize_by_wire_name!(ErrorCode, FieldErrorCode);

@@ -1,5 +1,6 @@
 //! Subscriptions: what the person bought, and what they may do with each.
 
+use crate::wire::{deserialize_by_wire_name, WireName};
 use crate::{text, BillingProfileId, Money, ProductId, SubscriptionId};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -63,7 +64,7 @@ pub struct Product {
 }
 
 /// How a subscription was bought.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PurchaseChannel {
     /// Bought by the person with their own card.
@@ -97,7 +98,7 @@ impl PurchaseChannel {
 }
 
 /// Where a subscription stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SubscriptionStatus {
     /// A free trial.
@@ -138,7 +139,7 @@ impl SubscriptionStatus {
 }
 
 /// How often a subscription is billed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BillingFrequency {
     /// Every month.
@@ -195,8 +196,7 @@ struct PermissionWire {
 }
 
 /// The `state` of a [`Permission`].
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum PermissionState {
     Allowed,
     Denied,
@@ -232,7 +232,7 @@ impl Permission {
 }
 
 /// Why an action is not allowed. Stable codes; the app translates them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DenialReason {
     /// Trials cannot be changed; buy the product instead.
@@ -260,6 +260,40 @@ pub enum DenialReason {
     NotReactivatable,
     /// The signed-in person did not buy this subscription (an administrator's read-only view).
     NotPurchaser,
+}
+
+impl WireName for DenialReason {
+    const ALL: &'static [Self] = &[
+        Self::Trial,
+        Self::Expired,
+        Self::Disabled,
+        Self::Cancelled,
+        Self::Deleted,
+        Self::PaymentPending,
+        Self::ReductionWindowClosed,
+        Self::AllLicensesAssigned,
+        Self::NoLicensesAvailable,
+        Self::MaximumReached,
+        Self::NotReactivatable,
+        Self::NotPurchaser,
+    ];
+
+    fn wire_name(self) -> &'static str {
+        match self {
+            Self::Trial => "trial",
+            Self::Expired => "expired",
+            Self::Disabled => "disabled",
+            Self::Cancelled => "cancelled",
+            Self::Deleted => "deleted",
+            Self::PaymentPending => "payment_pending",
+            Self::ReductionWindowClosed => "reduction_window_closed",
+            Self::AllLicensesAssigned => "all_licenses_assigned",
+            Self::NoLicensesAvailable => "no_licenses_available",
+            Self::MaximumReached => "maximum_reached",
+            Self::NotReactivatable => "not_reactivatable",
+            Self::NotPurchaser => "not_purchaser",
+        }
+    }
 }
 
 /// `GET /api/v1/subscriptions` query: filters, sort and page.
@@ -434,3 +468,43 @@ impl SortOrder {
         }
     }
 }
+
+impl WireName for PurchaseChannel {
+    const ALL: &'static [Self] = &Self::ALL;
+
+    fn wire_name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl WireName for SubscriptionStatus {
+    const ALL: &'static [Self] = &Self::ALL;
+
+    fn wire_name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl WireName for BillingFrequency {
+    const ALL: &'static [Self] = &[Self::Monthly, Self::Yearly];
+
+    fn wire_name(self) -> &'static str {
+        match self {
+            Self::Monthly => "monthly",
+            Self::Yearly => "yearly",
+        }
+    }
+}
+
+impl WireName for PermissionState {
+    const ALL: &'static [Self] = &[Self::Allowed, Self::Denied];
+
+    fn wire_name(self) -> &'static str {
+        match self {
+            Self::Allowed => "allowed",
+            Self::Denied => "denied",
+        }
+    }
+}
+
+deserialize_by_wire_name!(PurchaseChannel, SubscriptionStatus, DenialReason, BillingFrequency, PermissionState);
