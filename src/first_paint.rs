@@ -8,21 +8,37 @@ use std::time::Duration;
 /// Whether the browser has painted the app once.
 static PAINTED: AtomicBool = AtomicBool::new(false);
 
-/// Resolves once the browser has painted the app for the first time (after the animation frame's callbacks, in
-/// the task that follows); at once ever after.
+/// Frames to wait at most for the browser to report its first contentful paint (one that does not report it).
+const MOST_FRAMES: u32 = 10;
+
+/// Resolves once the browser has shown the app for the first time (its first contentful paint is reported once the
+/// frame is on the screen, a little after the frame was painted), in a task of its own; at once ever after.
 pub async fn first_paint() {
     if PAINTED.load(Ordering::Relaxed) {
         return;
     }
     let (painted, wait) = oneshot::channel();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                PAINTED.store(true, Ordering::Relaxed);
-                let _ = painted.send(());
-            },
-            Duration::ZERO,
-        )
+    after_shown(MOST_FRAMES, move || {
+        PAINTED.store(true, Ordering::Relaxed);
+        let _ = painted.send(());
     });
     let _ = wait.await;
+}
+
+/// Calls `done` in the task after the animation frame by which the first contentful paint has been reported (or
+/// the `frames`th).
+fn after_shown(frames: u32, done: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        if frames <= 1 || shown() {
+            set_timeout(done, Duration::ZERO);
+        } else {
+            after_shown(frames - 1, done);
+        }
+    });
+}
+
+/// Whether the browser has reported its first contentful paint.
+fn shown() -> bool {
+    let performance = web_sys::window().and_then(|window| window.performance());
+    performance.is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
 }

@@ -1,7 +1,9 @@
 //! Runtime configuration, read from `/config.json` before the app mounts, so one build serves every deployment.
 
 use leptos::prelude::*;
+use serde::de::{Deserializer, Error, Unexpected};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The contents of `public/config.json`.
@@ -23,16 +25,27 @@ pub struct Config {
 }
 
 /// A cloud instance, each with its own admin center and help links.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CloudInstance {
     /// Microsoft's worldwide cloud.
     Worldwide,
     /// The Germany cloud.
     Germany,
     /// The China cloud operated by 21Vianet.
-    #[serde(alias = "21vianet")]
     Vianet,
+}
+
+// Read by name with one match (a derived visitor matches every name three times: text, bytes and index).
+impl<'de> Deserialize<'de> for CloudInstance {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = Cow::<'de, str>::deserialize(deserializer)?;
+        match &*name {
+            "worldwide" => Ok(Self::Worldwide),
+            "germany" => Ok(Self::Germany),
+            "vianet" | "21vianet" => Ok(Self::Vianet),
+            other => Err(D::Error::invalid_value(Unexpected::Str(other), &"worldwide, germany or 21vianet")),
+        }
+    }
 }
 
 /// Help and documentation links of one cloud instance.
