@@ -1,6 +1,6 @@
 //! `GET /api/v1/me`: who is signed in.
 
-use crate::wire::{deserialize_by_wire_name, WireName};
+use crate::wire::wire_names;
 use crate::{OrganizationId, PersonId};
 use serde::{Deserialize, Serialize};
 
@@ -63,15 +63,4 @@ mod tests {
     }
 }
 
-impl WireName for Role {
-    const ALL: &'static [Self] = &[Self::Purchaser, Self::Admin];
-
-    fn wire_name(self) -> &'static str {
-        match self {
-            Self::Purchaser => "purchaser",
-            Self::Admin => "admin",
-        }
-    }
-}
-
-deserialize_by_wire_name!(Role);
+wire_names!(Role { Purchaser => "purchaser", Admin => "admin" });

@@ -1,6 +1,6 @@
 //! Errors: `application/problem+json` (RFC 9457) with a stable `code` and per-field errors.
 
-use crate::wire::{deserialize_by_wire_name, WireName};
+use crate::wire::{wire_names, WireName};
 use serde::{Deserialize, Serialize};
 
 /// An error body. `type`, `title`, `status` and `detail` are RFC 9457's; `code` and `errors` are this API's.
@@ -109,21 +109,7 @@ impl ErrorCode {
 
     /// The wire name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::BadRequest => "bad_request",
-            Self::Unauthenticated => "unauthenticated",
-            Self::Forbidden => "forbidden",
-            Self::CsrfTokenInvalid => "csrf_token_invalid",
-            Self::NotFound => "not_found",
-            Self::ActionNotAllowed => "action_not_allowed",
-            Self::IdempotencyKeyReused => "idempotency_key_reused",
-            Self::PreconditionFailed => "precondition_failed",
-            Self::PreconditionRequired => "precondition_required",
-            Self::ValidationFailed => "validation_failed",
-            Self::RateLimited => "rate_limited",
-            Self::Internal => "internal",
-            Self::Unavailable => "unavailable",
-        }
+        self.wire_name()
     }
 
     /// A short English title.
@@ -244,74 +230,40 @@ mod tests {
     }
 }
 
-impl WireName for ErrorCode {
-    const ALL: &'static [Self] = &[
-        Self::BadRequest,
-        Self::Unauthenticated,
-        Self::Forbidden,
-        Self::CsrfTokenInvalid,
-        Self::NotFound,
-        Self::ActionNotAllowed,
-        Self::IdempotencyKeyReused,
-        Self::PreconditionFailed,
-        Self::PreconditionRequired,
-        Self::ValidationFailed,
-        Self::RateLimited,
-        Self::Internal,
-        Self::Unavailable,
-    ];
+wire_names!(ErrorCode {
+    BadRequest => "bad_request",
+    Unauthenticated => "unauthenticated",
+    Forbidden => "forbidden",
+    CsrfTokenInvalid => "csrf_token_invalid",
+    NotFound => "not_found",
+    ActionNotAllowed => "action_not_allowed",
+    IdempotencyKeyReused => "idempotency_key_reused",
+    PreconditionFailed => "precondition_failed",
+    PreconditionRequired => "precondition_required",
+    ValidationFailed => "validation_failed",
+    RateLimited => "rate_limited",
+    Internal => "internal",
+    Unavailable => "unavailable",
+});
 
-    fn wire_name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl WireName for FieldErrorCode {
-    const ALL: &'static [Self] = &[
-        Self::Required,
-        Self::NotAWholeNumber,
-        Self::Zero,
-        Self::AboveMaximum,
-        Self::BelowAssigned,
-        Self::Unchanged,
-        Self::TooLong,
-        Self::TooMany,
-        Self::UnknownValue,
-        Self::InvalidCardNumber,
-        Self::UnsupportedCardBrand,
-        Self::CardExpired,
-        Self::InvalidSecurityCode,
-        Self::InvalidDate,
-        Self::InFuture,
-        Self::StartAfterEnd,
-        Self::RangeTooLong,
-        Self::NotEditable,
-        Self::Malformed,
-    ];
-
-    fn wire_name(self) -> &'static str {
-        match self {
-            Self::Required => "required",
-            Self::NotAWholeNumber => "not_a_whole_number",
-            Self::Zero => "zero",
-            Self::AboveMaximum => "above_maximum",
-            Self::BelowAssigned => "below_assigned",
-            Self::Unchanged => "unchanged",
-            Self::TooLong => "too_long",
-            Self::TooMany => "too_many",
-            Self::UnknownValue => "unknown_value",
-            Self::InvalidCardNumber => "invalid_card_number",
-            Self::UnsupportedCardBrand => "unsupported_card_brand",
-            Self::CardExpired => "card_expired",
-            Self::InvalidSecurityCode => "invalid_security_code",
-            Self::InvalidDate => "invalid_date",
-            Self::InFuture => "in_future",
-            Self::StartAfterEnd => "start_after_end",
-            Self::RangeTooLong => "range_too_long",
-            Self::NotEditable => "not_editable",
-            Self::Malformed => "malformed",
-        }
-    }
-}
-
-deserialize_by_wire_name!(ErrorCode, FieldErrorCode);
+wire_names!(FieldErrorCode {
+    Required => "required",
+    NotAWholeNumber => "not_a_whole_number",
+    Zero => "zero",
+    AboveMaximum => "above_maximum",
+    BelowAssigned => "below_assigned",
+    Unchanged => "unchanged",
+    TooLong => "too_long",
+    TooMany => "too_many",
+    UnknownValue => "unknown_value",
+    InvalidCardNumber => "invalid_card_number",
+    UnsupportedCardBrand => "unsupported_card_brand",
+    CardExpired => "card_expired",
+    InvalidSecurityCode => "invalid_security_code",
+    InvalidDate => "invalid_date",
+    InFuture => "in_future",
+    StartAfterEnd => "start_after_end",
+    RangeTooLong => "range_too_long",
+    NotEditable => "not_editable",
+    Malformed => "malformed",
+});

@@ -1,6 +1,6 @@
 //! Subscriptions: what the person bought, and what they may do with each.
 
-use crate::wire::{deserialize_by_wire_name, WireName};
+use crate::wire::wire_names;
 use crate::{text, BillingProfileId, Money, ProductId, SubscriptionId};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -262,39 +262,20 @@ pub enum DenialReason {
     NotPurchaser,
 }
 
-impl WireName for DenialReason {
-    const ALL: &'static [Self] = &[
-        Self::Trial,
-        Self::Expired,
-        Self::Disabled,
-        Self::Cancelled,
-        Self::Deleted,
-        Self::PaymentPending,
-        Self::ReductionWindowClosed,
-        Self::AllLicensesAssigned,
-        Self::NoLicensesAvailable,
-        Self::MaximumReached,
-        Self::NotReactivatable,
-        Self::NotPurchaser,
-    ];
-
-    fn wire_name(self) -> &'static str {
-        match self {
-            Self::Trial => "trial",
-            Self::Expired => "expired",
-            Self::Disabled => "disabled",
-            Self::Cancelled => "cancelled",
-            Self::Deleted => "deleted",
-            Self::PaymentPending => "payment_pending",
-            Self::ReductionWindowClosed => "reduction_window_closed",
-            Self::AllLicensesAssigned => "all_licenses_assigned",
-            Self::NoLicensesAvailable => "no_licenses_available",
-            Self::MaximumReached => "maximum_reached",
-            Self::NotReactivatable => "not_reactivatable",
-            Self::NotPurchaser => "not_purchaser",
-        }
-    }
-}
+wire_names!(DenialReason {
+    Trial => "trial",
+    Expired => "expired",
+    Disabled => "disabled",
+    Cancelled => "cancelled",
+    Deleted => "deleted",
+    PaymentPending => "payment_pending",
+    ReductionWindowClosed => "reduction_window_closed",
+    AllLicensesAssigned => "all_licenses_assigned",
+    NoLicensesAvailable => "no_licenses_available",
+    MaximumReached => "maximum_reached",
+    NotReactivatable => "not_reactivatable",
+    NotPurchaser => "not_purchaser",
+});
 
 /// `GET /api/v1/subscriptions` query: filters, sort and page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -469,42 +450,7 @@ impl SortOrder {
     }
 }
 
-impl WireName for PurchaseChannel {
-    const ALL: &'static [Self] = &Self::ALL;
-
-    fn wire_name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl WireName for SubscriptionStatus {
-    const ALL: &'static [Self] = &Self::ALL;
-
-    fn wire_name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl WireName for BillingFrequency {
-    const ALL: &'static [Self] = &[Self::Monthly, Self::Yearly];
-
-    fn wire_name(self) -> &'static str {
-        match self {
-            Self::Monthly => "monthly",
-            Self::Yearly => "yearly",
-        }
-    }
-}
-
-impl WireName for PermissionState {
-    const ALL: &'static [Self] = &[Self::Allowed, Self::Denied];
-
-    fn wire_name(self) -> &'static str {
-        match self {
-            Self::Allowed => "allowed",
-            Self::Denied => "denied",
-        }
-    }
-}
-
-deserialize_by_wire_name!(PurchaseChannel, SubscriptionStatus, DenialReason, BillingFrequency, PermissionState);
+wire_names!(PurchaseChannel: PurchaseChannel::ALL, PurchaseChannel::as_str);
+wire_names!(SubscriptionStatus: SubscriptionStatus::ALL, SubscriptionStatus::as_str);
+wire_names!(BillingFrequency { Monthly => "monthly", Yearly => "yearly" });
+wire_names!(PermissionState { Allowed => "allowed", Denied => "denied" });

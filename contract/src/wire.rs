@@ -22,19 +22,40 @@ pub fn deserialize<'de, D: Deserializer<'de>, T: WireName>(deserializer: D) -> R
         .ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&name), &"one of its names"))
 }
 
-/// Implements `Deserialize` through [`deserialize`] for each listed [`WireName`].
-macro_rules! deserialize_by_wire_name {
-    ($($name:ty),* $(,)?) => {
-        $(
-            impl<'de> serde::Deserialize<'de> for $name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    $crate::wire::deserialize(deserializer)
+/// Implements [`WireName`] and `Deserialize` (through [`deserialize`]) for a unit enum: from its variants and their
+/// names, each listed once (a variant left out does not compile), or from the enum's own list and names.
+macro_rules! wire_names {
+    ($name:ty { $($variant:ident => $wire:literal),* $(,)? }) => {
+        impl $crate::wire::WireName for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant),*];
+
+            fn wire_name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $wire),*
                 }
             }
-        )*
+        }
+        $crate::wire::wire_names!(@deserialize $name);
+    };
+    ($name:ty: $all:expr, $as_str:path) => {
+        impl $crate::wire::WireName for $name {
+            const ALL: &'static [Self] = &$all;
+
+            fn wire_name(self) -> &'static str {
+                $as_str(self)
+            }
+        }
+        $crate::wire::wire_names!(@deserialize $name);
+    };
+    (@deserialize $name:ty) => {
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::wire::deserialize(deserializer)
+            }
+        }
     };
 }
-pub(crate) use deserialize_by_wire_name;
+pub(crate) use wire_names;
 
 #[cfg(test)]
 mod tests {

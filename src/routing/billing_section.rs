@@ -1,4 +1,4 @@
-use super::{provide_route_while, use_route, BillingPage};
+use super::{keyed_view, BillingPage, Route};
 use crate::areas;
 use crate::pages::billing::InvoicesSection;
 use crate::pages::NotFoundPage;
@@ -10,13 +10,7 @@ use leptos_router::NavigateOptions;
 /// the tabs change.
 #[component]
 pub fn BillingSection() -> impl IntoView {
-    let route = use_route();
-    let section = Memo::new(move |_| route.with(|route| route.billing_page()));
-    move || {
-        let shown = section.get();
-        provide_route_while(route, move |route| route.billing_page() == shown);
-        untrack(|| section_view(shown))
-    }
+    keyed_view(Route::billing_page, section_view)
 }
 
 /// The view of `section`.

@@ -245,18 +245,29 @@ pub fn use_route() -> Memo<Route> {
     expect_context::<Memo<Route>>()
 }
 
-/// Provides to the view being made the route while `shows` says it still shows that view, and the last such route
-/// afterwards: a page (a section, a pane) on its way out never sees the route of what replaces it, so it does not
-/// react to it (a pane closed by the address going to a list must not go anywhere itself), as the parameters of
-/// a matched route behave in leptos_router.
-fn provide_route_while(route: Memo<Route>, shows: impl Fn(&Route) -> bool + Send + Sync + 'static) {
-    provide_context(Memo::new(move |previous: Option<&Route>| {
-        let current = route.get();
-        match previous {
-            Some(previous) if !shows(&current) => previous.clone(),
-            _ => current,
-        }
-    }));
+/// The view of what `key` picks from the route (a page, a section, a pane), made again only when that changes.
+/// Below it, the route is the current one while the key is the same, and the last such route afterwards: a view
+/// on its way out never sees the route of what replaces it, so it does not react to it (a pane closed by the
+/// address going to a list must not go anywhere itself), as the parameters of a matched route behave in
+/// leptos_router. The view is made untracked: it follows the route itself.
+fn keyed_view<K, V>(key: fn(&Route) -> K, view: fn(K) -> V) -> impl Fn() -> V + Send + Sync + 'static
+where
+    K: Copy + PartialEq + Send + Sync + 'static,
+    V: 'static,
+{
+    let route = use_route();
+    let shown = Memo::new(move |_| route.with(key));
+    move || {
+        let shown = shown.get();
+        provide_context(Memo::new(move |previous: Option<&Route>| {
+            let current = route.get();
+            match previous {
+                Some(previous) if key(&current) != shown => previous.clone(),
+                _ => current,
+            }
+        }));
+        untrack(|| view(shown))
+    }
 }
 
 /// The id in the address's path (see [`Route::id`]), followed as it changes.

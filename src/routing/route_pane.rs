@@ -1,4 +1,4 @@
-use super::{provide_route_while, use_route, Pane};
+use super::{keyed_view, Pane, Route};
 use crate::areas;
 use leptos::prelude::*;
 
@@ -6,13 +6,7 @@ use leptos::prelude::*;
 /// has what the page provides (the subscription or the profile it shows).
 #[component]
 pub fn RoutePane() -> impl IntoView {
-    let route = use_route();
-    let pane = Memo::new(move |_| route.with(|route| route.pane()));
-    move || {
-        let shown = pane.get();
-        provide_route_while(route, move |route| route.pane() == shown);
-        untrack(|| shown.map(pane_view))
-    }
+    keyed_view(Route::pane, |pane| pane.map(pane_view))
 }
 
 /// The view of `pane`.

@@ -1,4 +1,4 @@
-use super::{provide_route, provide_route_while, use_route, Page};
+use super::{keyed_view, provide_route, Page, Route};
 use crate::areas;
 use crate::pages::licenses::LicensesFrame;
 use crate::pages::products::ProductsPage;
@@ -14,18 +14,10 @@ use std::time::Duration;
 #[component]
 pub fn RoutedPage() -> impl IntoView {
     provide_route();
-    let route = use_route();
-    let page = Memo::new(move |_| route.with(|route| route.page()));
+    let page = keyed_view(Route::page, page_view);
     let started = RwSignal::new(false);
     set_timeout(move || started.set(true), Duration::ZERO);
-    move || {
-        if !started.get() {
-            return ().into_any();
-        }
-        let shown = page.get();
-        provide_route_while(route, move |route| route.page() == shown);
-        untrack(|| page_view(shown))
-    }
+    move || if started.get() { page() } else { ().into_any() }
 }
 
 /// The view of `page`.
