@@ -1,9 +1,12 @@
 //! The pages each route shows, grouped in areas of the app that load on first use.
 //!
 //! With the `split` feature (the deployable build of `cargo xtask dist`) each page's loader is a split point of its
-//! area (product, licenses, billing, admin, help, gallery): an area's code is a wasm module of its own, fetched the
+//! area (subscriptions: a product's page and panes and the licenses pages; billing; confirmation; extras: the
+//! administrator's pages, help and the component gallery): an area's code is a wasm module of its own, fetched the
 //! first time one of its pages is shown, so the first download holds the shell and the products list rather than
-//! the whole app. Without the feature (`trunk serve`, the wasm tests) they are plain functions in one wasm module:
+//! the whole app. The areas are few on purpose: code two areas share goes in a module of its own for each set of
+//! areas sharing it, and a page waits for every one of them (seven areas made 34 such modules, 25 of them for
+//! Invoices, each a request and a fetch started in the same task). Without the feature (`trunk serve`, the wasm tests) they are plain functions in one wasm module:
 //! nothing needs post-processing there. The products list (where the app opens) and the not-found page stay in the
 //! main module, and so do the frames of the Licenses and Bills & payments pages (their headings, the billing tabs),
 //! which show at once while their area's module loads. When the app opens on an area's page, its module is asked
@@ -87,11 +90,11 @@ fn shown(page: Loaded, attempt: RwSignal<u32>) -> AnyView {
 }
 
 areas! {
-    product: product => view! { <ProductPage /> };
-    product: product_action => view! { <ActionPane /> };
-    licenses: licenses => view! { <LicensesPage /> };
-    licenses: subscription_licenses => view! { <SubscriptionLicensesPage /> };
-    licenses: assign => view! { <AssignPane /> };
+    subscriptions: product => view! { <ProductPage /> };
+    subscriptions: product_action => view! { <ActionPane /> };
+    subscriptions: licenses => view! { <LicensesPage /> };
+    subscriptions: subscription_licenses => view! { <SubscriptionLicensesPage /> };
+    subscriptions: assign => view! { <AssignPane /> };
     billing: invoices => view! { <InvoicesPage /> };
     billing: invoice => view! { <InvoicePage /> };
     billing: payment_methods => view! { <PaymentMethodsPage /> };
@@ -101,10 +104,10 @@ areas! {
     billing: billing_profile => view! { <BillingProfilePage /> };
     billing: edit_profile_method => view! { <ProfileMethodPane change=MethodChange::Edit /> };
     billing: replace_profile_method => view! { <ProfileMethodPane change=MethodChange::Replace /> };
-    admin: purchases => view! { <PurchasesPage /> };
-    admin: purchase => view! { <PurchasePage /> };
-    help: help => view! { <HelpPage /> };
+    extras: purchases => view! { <PurchasesPage /> };
+    extras: purchase => view! { <PurchasePage /> };
+    extras: help => view! { <HelpPage /> };
     confirmation: confirmation => view! { <ConfirmationMessage /> };
-    gallery: gallery => view! { <GalleryPage /> };
-    gallery: gallery_pane => view! { <GalleryPane /> };
+    extras: gallery => view! { <GalleryPage /> };
+    extras: gallery_pane => view! { <GalleryPane /> };
 }

@@ -12,9 +12,11 @@ static PAINTED: AtomicBool = AtomicBool::new(false);
 const MOST_FRAMES: u32 = 10;
 
 /// Resolves once the browser has shown the app for the first time (its first contentful paint is reported once the
-/// frame is on the screen, a little after the frame was painted), in a task of its own; at once ever after.
+/// frame is on the screen, a little after the frame was painted), in a task of its own; at once ever after, and at
+/// once while the page is hidden (a tab opened in the background paints nothing and runs no animation frames: its
+/// requests leave at once rather than when it is first looked at).
 pub async fn first_paint() {
-    if PAINTED.load(Ordering::Relaxed) {
+    if PAINTED.load(Ordering::Relaxed) || hidden() {
         return;
     }
     let (painted, wait) = oneshot::channel();
@@ -35,6 +37,11 @@ fn after_shown(frames: u32, done: impl FnOnce() + 'static) {
             after_shown(frames - 1, done);
         }
     });
+}
+
+/// Whether the page is hidden (a background tab).
+fn hidden() -> bool {
+    web_sys::window().and_then(|window| window.document()).is_some_and(|document| document.hidden())
 }
 
 /// Whether the browser has reported its first contentful paint.

@@ -45,8 +45,8 @@ test('every area has a frame with its heading and navigation', async ({ page }) 
 });
 
 test('an area whose module cannot be downloaded says so, and Try again opens it', async ({ page }) => {
-  // The deployable build loads each area's code on first use (xtask/src/dist.rs): here the licenses area's fails.
-  const licensesModule = /\/split_licenses-[0-9a-f]+\.wasm$/;
+  // The deployable build loads each area's code on first use (xtask/src/dist.rs): here the subscriptions area's (the licenses pages) fails.
+  const licensesModule = /\/split_subscriptions-[0-9a-f]+\.wasm$/;
   await signIn(page);
   await page.route(licensesModule, (route) => route.abort('internetdisconnected'));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses', exact: true }).click();
@@ -64,7 +64,7 @@ test('Licenses and Invoices show their heading and introduction while their area
   let release = () => {};
   const held = new Promise<void>((resolve) => { release = resolve; });
   // (A held request the page gave up when it moved on cannot be continued: that refusal is expected.)
-  await page.route(/\/split_(licenses|billing)-[0-9a-f]+\.wasm$/, async (route) => {
+  await page.route(/\/split_(subscriptions|billing)-[0-9a-f]+\.wasm$/, async (route) => {
     await held;
     await route.continue().catch(() => {});
   });
@@ -82,8 +82,9 @@ test('Licenses and Invoices show their heading and introduction while their area
   await expectAccessible(page);
 });
 
-test('opened on an area\'s page, the app asks for the area\'s modules only once its frame has been shown', async ({ page }) => {
-  // They would share the connection with the main module and hold back the frame's paint (src/first_paint.rs).
+test('opened on an area\'s page, the app asks for the area\'s modules and its data only once its frame has been shown', async ({ page }) => {
+  // They would share the connection with the main module and hold back the frame's paint (src/first_paint.rs,
+  // src/api/client.rs).
   // The time of the animation frame that paints the heading: the rendering update right after it is in the page.
   await page.addInitScript(() => {
     const observer = new MutationObserver(() => {
@@ -95,18 +96,34 @@ test('opened on an area\'s page, the app asks for the area\'s modules only once 
   });
   await signIn(page, '/billing/invoices');
   await expect(page.getByRole('combobox', { name: 'Date range' })).toBeVisible();
-  const { painted, shown, areaModules } = await page.evaluate(() => ({
+  const { painted, shown, areaModules, apiRequests } = await page.evaluate(() => ({
     painted: (window as any).__framePainted as number,
     // When the first frame with content reached the screen (a paint's time is when it is shown).
     shown: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
     areaModules: performance.getEntriesByType('resource')
       .filter((r) => /\/(split_|chunk_)[^/]+\.wasm$/.test(r.name))
       .map((r) => r.startTime),
+    apiRequests: performance.getEntriesByType('resource')
+      .filter((r) => new URL(r.name).pathname.startsWith('/api/'))
+      .map((r) => r.startTime),
   }));
   expect(painted).toBeGreaterThan(0);
   expect(shown).toBeGreaterThan(0);
   expect(areaModules.length).toBeGreaterThan(0);
-  for (const start of areaModules) expect(start).toBeGreaterThan(Math.max(painted, shown));
+  expect(apiRequests.length).toBeGreaterThan(1);
+  for (const start of [...areaModules, ...apiRequests]) expect(start).toBeGreaterThan(Math.max(painted, shown));
+});
+
+test('opened in a background tab, the app asks for its modules and data at once, without waiting for a paint', async ({ page }) => {
+  // A hidden page runs no animation frames and paints nothing (src/first_paint.rs): here it is hidden and none run.
+  await page.addInitScript(() => {
+    Object.defineProperty(Document.prototype, 'hidden', { get: () => true });
+    window.requestAnimationFrame = () => 0;
+  });
+  await signIn(page, '/billing/invoices');
+  await expect(page.getByText('Signed in as Åsa Öström')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Date range' })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('help links come from the runtime configuration of the cloud instance', async ({ page }) => {

@@ -2,16 +2,16 @@
 //! 1. the app's release wasm with the `split` feature, linked with relocations (`--emit-relocs`), with a standard
 //!    library built without panic messages;
 //! 2. split into a main module (the shell and the products list) and one module per area of the app (`src/areas.rs`:
-//!    product, licenses, billing, admin, help, gallery; chunks hold what areas share), loaded on first use, by
+//!    subscriptions, billing, confirmation, extras; chunks hold what areas share), loaded on first use, by
 //!    `wasm_split_cli_support` (the splitter `cargo leptos --split` uses), which also writes the loader
 //!    (`__wasm_split.js`);
-//! 3. `wasm-bindgen` on the main module, then binaryen's `wasm-opt -Oz` on every module, and esbuild's minifier on
-//!    every script and the stylesheet;
+//! 3. `wasm-bindgen` on the main module, then binaryen's `wasm-opt -Oz` on every module; esbuild bundles the
+//!    start-up script, the glue and the loader into one minified `portal.js`, and minifies the stylesheet;
 //! 4. every generated file named with one content hash of the whole build (`portal-<hash>.js`,
-//!    `portal-<hash>_bg.wasm`, `split_billing-<hash>.wasm`, `chunk_3-<hash>.wasm`): the files import each other,
+//!    `portal-<hash>_bg.wasm`, `split_billing-<hash>.wasm`, `chunk_3-<hash>.wasm`): the files refer to each other,
 //!    in a cycle, so they share it;
-//! 5. `index.html` from the source one, its `data-trunk` links resolved: stylesheet and scripts with subresource
-//!    integrity, the start-up script in a file of its own (the Content-Security-Policy allows no inline script);
+//! 5. `index.html` from the source one, its `data-trunk` links resolved: stylesheet and script with subresource
+//!    integrity, the script a file of its own (the Content-Security-Policy allows no inline script);
 //! 6. precompressed `.br` and `.gz` siblings of every text and wasm file (`config.json` excepted: deployments edit
 //!    it, and a stale compressed copy would win).
 
@@ -23,7 +23,7 @@ use std::process::Command;
 
 mod publish;
 
-/// The split modules' loader as the splitter names it (imported by the main module, importing `portal.js`).
+/// The split modules' loader as the splitter names it (imported by the glue, importing it: bundled into `portal.js`).
 const LOADER: &str = "__wasm_split.js";
 
 pub fn run() -> TaskResult {
@@ -71,7 +71,7 @@ pub fn build(path: &str) -> TaskResult {
     optimise(&modules, path)?;
     write(&work.join("main.css"), &read(&root().join("style/main.css"))?)?;
     write(&work.join("init.js"), INIT_SCRIPT.as_bytes())?;
-    minify(&work, path)?;
+    bundle(&work, path)?;
     let names = publish::publish(&work, &dist)?;
     publish::write_index(&dist, &names)?;
     precompress(&dist)
@@ -133,21 +133,29 @@ fn optimise(modules: &[PathBuf], path: &str) -> TaskResult {
     Ok(())
 }
 
-/// Minifies every script and the stylesheet in `work`, in place, with esbuild (npm): wasm-bindgen's glue and the
-/// split modules' loader keep their exports, import names and module paths; comments and whitespace go, and local
-/// names shorten (the initial load's scripts and stylesheet: 13.7 → 11.2 KB brotli). The glue names its import
-/// module once per split module (the same module): esbuild's warning about those repeated keys is silenced.
-fn minify(work: &Path, path: &str) -> TaskResult {
-    let files: Vec<PathBuf> =
-        files_in(work)?.into_iter().filter(|f| f.extension().is_some_and(|e| e == "js" || e == "css")).collect();
-    process::run(
-        Command::new("esbuild")
-            .args(&files)
-            .args(["--minify", "--format=esm", "--log-level=warning", "--log-override:duplicate-object-key=silent"])
-            .arg("--allow-overwrite")
-            .arg(format!("--outdir={}", work.display()))
-            .env("PATH", path),
-    )
+/// Bundles the start-up script, wasm-bindgen's glue and the split modules' loader into one minified script,
+/// `portal.js` (they import each other: three requests, the loader's found only once the glue was read, become
+/// one), and minifies the stylesheet, with esbuild (npm). The glue's import module names (the wasm was linked
+/// with them) and the loader's module paths stay; comments and whitespace go, and local names shorten. The glue
+/// names its import module once per split module (the same module): esbuild's warning about those repeated keys
+/// is silenced.
+fn bundle(work: &Path, path: &str) -> TaskResult {
+    let esbuild = |args: &[&str]| {
+        process::run(
+            Command::new("esbuild")
+                .args(args)
+                .args(["--minify", "--log-level=warning", "--log-override:duplicate-object-key=silent"])
+                .arg("--allow-overwrite")
+                .current_dir(work)
+                .env("PATH", path),
+        )
+    };
+    esbuild(&["init.js", "--bundle", "--format=esm", "--outfile=portal.js"])?;
+    esbuild(&["main.css", "--outfile=main.css"])?;
+    for merged in ["init.js", LOADER] {
+        std::fs::remove_file(work.join(merged)).map_err(|e| format!("{merged}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// The release wasm cargo links.
@@ -196,7 +204,7 @@ fn split(wasm: &Path, work: &Path) -> TaskResult {
     Ok(())
 }
 
-/// The start-up script: instantiates the main module and announces the start as trunk's loader does
+/// The start-up script (the entry of the bundle `portal.js`): instantiates the main module and announces the start as trunk's loader does
 /// (`TrunkApplicationStarted`, the wasm exports in its detail), which the bench reads wasm memory from. It does not
 /// preload the modules of the area the address is in: they would share the connection with the main module and
 /// delay the page's first paint (its frame, in the main module); the area asks for them once that paint is done

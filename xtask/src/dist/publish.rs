@@ -50,8 +50,8 @@ pub(super) fn publish(work: &Path, dist: &Path) -> Result<Names, String> {
         write(&dist.join(names.of(name)), &bytes)?;
     }
     let main_js = String::from_utf8_lossy(&read(&dist.join(names.of("portal.js")))?).into_owned();
-    if !main_js.contains(&format!("./{}", names.of(LOADER))) {
-        return Err(format!("portal.js does not import {LOADER}: the split modules could not load"));
+    if !main_js.contains("__wasm_split_load_") {
+        return Err(format!("portal.js does not carry {LOADER}: the split modules could not load"));
     }
     Ok(names)
 }
@@ -106,14 +106,11 @@ fn resolve_link(tag: &str, dist: &Path, names: &Names) -> Result<String, String>
     };
     match attribute(tag, "rel") {
         Some("rust") => Ok(format!(
-            "<link rel=\"modulepreload\" href=\"/{js}\" integrity=\"{js_integrity}\" crossorigin=\"anonymous\">\n    \
-             <link rel=\"preload\" href=\"/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n    \
-             <script type=\"module\" src=\"/{init}\" integrity=\"{init_integrity}\" crossorigin=\"anonymous\"></script>",
+            "<link rel=\"preload\" href=\"/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n    \
+             <script type=\"module\" src=\"/{js}\" integrity=\"{js_integrity}\" crossorigin=\"anonymous\"></script>",
+            wasm = names.of("portal_bg.wasm"),
             js = names.of("portal.js"),
             js_integrity = integrity("portal.js")?,
-            wasm = names.of("portal_bg.wasm"),
-            init = names.of("init.js"),
-            init_integrity = integrity("init.js")?,
         )),
         Some("css") => Ok(format!(
             "<link rel=\"stylesheet\" href=\"/{}\" integrity=\"{}\">",
