@@ -4,9 +4,10 @@
 //! area (subscriptions: a product's page and panes and the licenses pages; billing; confirmation; extras: the
 //! administrator's pages, help and the component gallery): an area's code is a wasm module of its own, fetched the
 //! first time one of its pages is shown, so the first download holds the shell and the products list rather than
-//! the whole app. The areas are few on purpose: code two areas share goes in a module of its own for each set of
-//! areas sharing it, and a page waits for every one of them (seven areas made 34 such modules, 25 of them for
-//! Invoices, each a request and a fetch started in the same task). Without the feature (`trunk serve`, the wasm tests) they are plain functions in one wasm module:
+//! the whole app. The areas are few on purpose: code that several areas share goes in a module of its own for each
+//! set of areas sharing it, and a page waits for every one of its area's (seven areas made 34 such modules, and
+//! Invoices waited for 25 of them, each a request started in one task; four make 10, and a page waits for 7).
+//! Without the feature (`trunk serve`, the wasm tests) they are plain functions in one wasm module:
 //! nothing needs post-processing there. The products list (where the app opens) and the not-found page stay in the
 //! main module, and so do the frames of the Licenses and Bills & payments pages (their headings, the billing tabs),
 //! which show at once while their area's module loads. When the app opens on an area's page, its module is asked

@@ -45,7 +45,8 @@ test('every area has a frame with its heading and navigation', async ({ page }) 
 });
 
 test('an area whose module cannot be downloaded says so, and Try again opens it', async ({ page }) => {
-  // The deployable build loads each area's code on first use (xtask/src/dist.rs): here the subscriptions area's (the licenses pages) fails.
+  // The deployable build loads each area's code on first use (xtask/src/dist.rs): here the subscriptions area's
+  // (the licenses pages are in it) fails.
   const licensesModule = /\/split_subscriptions-[0-9a-f]+\.wasm$/;
   await signIn(page);
   await page.route(licensesModule, (route) => route.abort('internetdisconnected'));

@@ -63,6 +63,7 @@ impl HttpClient {
 
     /// Sends a request and reads its JSON answer, or turns a failure into an [`ApiError`]: the part of every call
     /// that does not depend on its types, so the wasm carries it once rather than once per type.
+    ///
     /// In the deployable build no request leaves before the app's first frame is on the screen (`first_paint`):
     /// the frame (page heading and introduction) needs none of them, and requests started before it is painted
     /// count towards it in Lighthouse's simulated largest paint (300 ms of the Products page's 2.5 s). The data

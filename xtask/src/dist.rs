@@ -204,13 +204,14 @@ fn split(wasm: &Path, work: &Path) -> TaskResult {
     Ok(())
 }
 
-/// The start-up script (the entry of the bundle `portal.js`): instantiates the main module and announces the start as trunk's loader does
-/// (`TrunkApplicationStarted`, the wasm exports in its detail), which the bench reads wasm memory from. It does not
-/// preload the modules of the area the address is in: they would share the connection with the main module and
-/// delay the page's first paint (its frame, in the main module); the area asks for them once that paint is done
-/// (`src/first_paint.rs`). While the main module downloads, it makes a date formatter: the browser's first `Intl`
-/// formatter loads its locale data (15–30 ms here, in whichever language), which would otherwise be a long task of
-/// the app's first list with dates; the app's own formatters are then made in under a millisecond.
+/// The start-up script, the entry of the bundle `portal.js`: instantiates the main module and announces the start
+/// as trunk's loader does (`TrunkApplicationStarted`, the wasm exports in its detail), which the bench reads wasm
+/// memory from. It does not preload the modules of the area the address is in: they would share the connection
+/// with the main module and delay the page's first paint (its frame, in the main module); the area asks for them
+/// once that paint is done (`src/first_paint.rs`). While the main module downloads, it makes a date formatter: the
+/// browser's first `Intl` formatter loads its locale data (15–30 ms here, in whichever language), which would
+/// otherwise be a long task of the app's first list with dates; the app's own formatters are then made in under a
+/// millisecond.
 const INIT_SCRIPT: &str = "import init from \"./portal.js\";\n\
      try { new Intl.DateTimeFormat(navigator.languages, { dateStyle: \"medium\", timeZone: \"UTC\" }).format(0); } catch {}\n\
      const wasm = await init({ module_or_path: new URL(\"./portal_bg.wasm\", import.meta.url) });\n\
