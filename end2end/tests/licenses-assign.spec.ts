@@ -398,6 +398,16 @@ test('Swedish: Tilldela licenser, Tilldela, Stäng, Ta bort licenser, Ta bort ti
   await expect(page.getByRole('status').filter({ hasText: 'Åsa Öström har inte längre någon licens för Power BI Pro.' })).toBeVisible();
 });
 
+test('switching the language relabels the rows\' checkboxes at once', async ({ page }) => {
+  await signIn(page, `/licenses/${PRO}`);
+  const [name] = await licensedNames(page.request, PRO);
+  await expect(page.getByRole('checkbox', { name: `Select ${name}`, exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByRole('checkbox', { name: `Välj ${name}`, exact: true })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^Select / })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
 test('Escape on an empty name box closes the pane, and focus goes back to Assign licenses', async ({ page }) => {
   const pane = await openAssignPane(page);
   await page.keyboard.type('an');

@@ -87,7 +87,8 @@ pub fn AssignmentsTable(
                     })
                 }
             };
-            let label = t_string!(i18n, licenses.select_person, name = person.display_name.clone()).to_string();
+            let name = person.display_name.clone();
+            let label = move || t_string!(i18n, licenses.select_person, name = name.clone()).to_string();
             let assigned_on = move || format::date(locale_code(i18n), assignment.assigned_on);
             view! {
                 <tr>
