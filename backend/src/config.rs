@@ -30,6 +30,11 @@ pub struct Args {
     pub dev: bool,
     /// A built single-page app to serve.
     pub static_dir: Option<PathBuf>,
+    /// Port of the payments origin (0: any free port).
+    pub payments_port: u16,
+    /// App origins the payments origin serves; empty: this server's own (`http://127.0.0.1:<port>` and
+    /// `http://localhost:<port>`).
+    pub app_origins: Vec<String>,
 }
 
 impl Default for Args {
@@ -42,6 +47,8 @@ impl Default for Args {
             scale: None,
             dev: false,
             static_dir: None,
+            payments_port: 8082,
+            app_origins: Vec::new(),
         }
     }
 }
@@ -60,6 +67,10 @@ Options:
   --scale PEOPLE,ASSIGNED  the demo with PEOPLE generated people, ASSIGNED of them licensed on Business Basic
   --dev                  enable /dev/ routes: sign-in as a fixture user, fault injection
   --static DIR           also serve the built single-page app in DIR
+  --payments-port N      port of the payments origin (hosted card fields, tokens); 0 picks a free one
+                         (default 8082)
+  --app-origin URL       an origin of the app that may frame the hosted card fields (repeatable; default this
+                         server's own: http://127.0.0.1:PORT and http://localhost:PORT)
   --print-demo-fixture   print the built-in demo fixture as JSON and exit
   --help                 print this help
 ";
@@ -93,6 +104,18 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
                 parsed.scale = Some(parsed_scale.ok_or_else(|| format!("--scale: expected PEOPLE,ASSIGNED: {scale}"))?);
             }
             "--static" => parsed.static_dir = Some(PathBuf::from(value("--static")?)),
+            "--payments-port" => {
+                let port = value("--payments-port")?;
+                parsed.payments_port =
+                    port.parse().map_err(|_| format!("--payments-port: not a port number: {port}"))?;
+            }
+            "--app-origin" => {
+                let origin = value("--app-origin")?;
+                if !crate::payments::is_origin(&origin) {
+                    return Err(format!("--app-origin: not an origin (scheme://host[:port]): {origin}"));
+                }
+                parsed.app_origins.push(origin);
+            }
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -128,5 +151,14 @@ mod tests {
         let Ok(Command::Serve(scaled)) = args(&["--scale", "50000,10000"]) else { panic!("--scale") };
         assert_eq!(scaled.scale, Some((50_000, 10_000)));
         assert!(args(&["--scale", "many"]).unwrap_err().contains("--scale"));
+        assert!(args(&["--app-origin", "localhost:8080"]).unwrap_err().contains("--app-origin"));
+        assert!(args(&["--payments-port", "x"]).unwrap_err().contains("--payments-port"));
+        let Ok(Command::Serve(paid)) =
+            args(&["--payments-port=0", "--app-origin", "http://a:1", "--app-origin", "http://b:2"])
+        else {
+            panic!("--payments-port")
+        };
+        assert_eq!((paid.payments_port, paid.app_origins.len()), (0, 2));
+        assert_eq!(Args::default().payments_port, 8082);
     }
 }

@@ -6,17 +6,29 @@ use std::sync::Mutex;
 
 /// The policy: scripts only from this origin (the wasm compiled with `'wasm-unsafe-eval'`, never `eval`), styles
 /// only from stylesheets (properties set through the CSS object model stay allowed), requests only to this origin,
-/// no plugins, frames, `<base>` or foreign form targets.
+/// frames only from the payments origin (the hosted card fields: [`policy`] adds it), no plugins, `<base>` or
+/// foreign form targets, and never framed itself.
 pub const POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
     img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
     frame-ancestors 'none'";
 
+/// [`POLICY`] with `frame-src` for the payments origin (its hosted card fields), and `report-uri` when `report`.
+pub fn policy(payments_origin: &str, report: bool) -> String {
+    let mut policy = format!("{POLICY}; frame-src {payments_origin}");
+    if report {
+        policy.push_str("; report-uri ");
+        policy.push_str(REPORT_PATH);
+    }
+    policy
+}
+
 /// Where the browser reports violations when `/dev` routes exist.
 pub const REPORT_PATH: &str = "/dev/csp-reports";
 
-/// Adds the policy (reporting to [`REPORT_PATH`] when `report`) and the other security headers.
-pub fn add_security_headers(headers: &mut HeaderMap, report: bool) {
-    let policy = if report { format!("{POLICY}; report-uri {REPORT_PATH}") } else { POLICY.to_owned() };
+/// Adds the policy (with the payments origin's frames; reporting to [`REPORT_PATH`] when `report`) and the other
+/// security headers.
+pub fn add_security_headers(headers: &mut HeaderMap, payments_origin: &str, report: bool) {
+    let policy = policy(payments_origin, report);
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
@@ -63,12 +75,13 @@ mod tests {
     #[test]
     fn policy_allows_no_inline_script_or_eval() {
         let mut headers = HeaderMap::new();
-        add_security_headers(&mut headers, false);
+        add_security_headers(&mut headers, "http://127.0.0.1:8082", false);
         let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
         assert!(!policy.contains("report-uri"));
-        add_security_headers(&mut headers, true);
+        assert!(policy.ends_with("frame-ancestors 'none'; frame-src http://127.0.0.1:8082"), "{policy}");
+        add_security_headers(&mut headers, "http://127.0.0.1:8082", true);
         assert!(headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().ends_with("report-uri /dev/csp-reports"));
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     }

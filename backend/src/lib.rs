@@ -2,6 +2,7 @@
 //! development sign-in and fault injection. See `backend/README.md`.
 
 pub mod auth;
+pub mod card_data;
 pub mod change;
 pub mod config;
 pub mod csp;
@@ -11,6 +12,7 @@ pub mod demo;
 pub mod faults;
 pub mod fixture;
 pub mod invoice_pdf;
+pub mod payments;
 pub mod pdf;
 pub mod pricing;
 pub mod problem;
@@ -54,6 +56,10 @@ pub struct AppState {
     pub dev: bool,
     /// The single-page app to serve, if any.
     pub static_dir: Option<PathBuf>,
+    /// Where the payments origin is and whom it serves.
+    pub payments: payments::Settings,
+    /// The card processor's vault (reached by the portal only through its narrow interface).
+    pub vault: payments::vault::Vault,
 }
 
 /// What an application is built from.
@@ -66,10 +72,20 @@ pub struct Settings {
     pub dev: bool,
     /// A built single-page app to serve.
     pub static_dir: Option<PathBuf>,
+    /// The payments origin.
+    pub payments: payments::Settings,
 }
 
-/// Loads the fixture into a fresh database and builds the router.
-pub fn build(settings: Settings) -> Result<Router, String> {
+/// The two listeners' routers, over one state.
+pub struct Routers {
+    /// The portal: `/api/v1`, `/dev` with `--dev`, the app with `--static`.
+    pub portal: Router,
+    /// The payments origin: hosted card fields and their tokens.
+    pub payments: Router,
+}
+
+/// Loads the fixture into a fresh database and builds the routers.
+pub fn build(settings: Settings) -> Result<Routers, String> {
     settings.fixture.check().map_err(|e| e.to_string())?;
     let db = db::Db::open(&settings.db, &settings.fixture).map_err(|e| format!("database {}: {e}", settings.db))?;
     let state = AppState {
@@ -81,6 +97,9 @@ pub fn build(settings: Settings) -> Result<Router, String> {
         fixture: settings.fixture,
         dev: settings.dev,
         static_dir: settings.static_dir,
+        vault: payments::vault::Vault::new(settings.payments.token_ttl),
+        payments: settings.payments,
     };
-    Ok(routes::router(Arc::new(state)))
+    let state = Arc::new(state);
+    Ok(Routers { portal: routes::router(state.clone()), payments: payments::router(state) })
 }

@@ -1,5 +1,5 @@
-//! `backend [--host H] [--port N] [--db PATH|:memory:] [--fixture FILE | --scale P,A] [--dev] [--static DIR]`,
-//! `backend --print-demo-fixture`. See `backend/README.md`.
+//! `backend [--host H] [--port N] [--db PATH|:memory:] [--fixture FILE | --scale P,A] [--dev] [--static DIR]
+//! [--payments-port N] [--app-origin URL]…`, `backend --print-demo-fixture`. See `backend/README.md`.
 
 use backend::config::{self, Command};
 use backend::fixture::Fixture;
@@ -32,6 +32,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The host part of an origin for a listener on `host` (one on every interface is reached on loopback here).
+fn origin_host(host: &str) -> &str {
+    match host {
+        "0.0.0.0" | "::" | "[::]" => "127.0.0.1",
+        other => other,
+    }
+}
+
 fn run(args: config::Args) -> Result<(), String> {
     let today = backend::Clock(None).today();
     let fixture = match (&args.fixture, args.scale) {
@@ -39,21 +47,42 @@ fn run(args: config::Args) -> Result<(), String> {
         (None, Some((people, assigned))) => backend::demo::scaled(today, people, assigned),
         (None, None) => backend::demo::fixture(today),
     };
-    let router = backend::build(backend::Settings {
-        db: args.db.clone(),
-        fixture,
-        dev: args.dev,
-        static_dir: args.static_dir.clone(),
-    })?;
     let runtime = tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port))
+        let bind = |port: u16| tokio::net::TcpListener::bind((args.host.as_str(), port));
+        let listener =
+            bind(args.port).await.map_err(|e| format!("cannot listen on {}:{}: {e}", args.host, args.port))?;
+        let payments_listener = bind(args.payments_port)
             .await
-            .map_err(|e| format!("cannot listen on {}:{}: {e}", args.host, args.port))?;
+            .map_err(|e| format!("cannot listen on {}:{} (payments): {e}", args.host, args.payments_port))?;
         let address = listener.local_addr().map_err(|e| e.to_string())?;
+        let payments_address = payments_listener.local_addr().map_err(|e| e.to_string())?;
+        let host = origin_host(&args.host);
+        let app_origins = if args.app_origins.is_empty() {
+            vec![format!("http://{host}:{}", address.port()), format!("http://localhost:{}", address.port())]
+        } else {
+            args.app_origins.clone()
+        };
+        let payments = backend::payments::Settings::new(format!("http://{host}:{}", payments_address.port()), app_origins);
+        let routers = backend::build(backend::Settings {
+            db: args.db.clone(),
+            fixture,
+            dev: args.dev,
+            static_dir: args.static_dir.clone(),
+            payments: payments.clone(),
+        })?;
         println!("listening on http://{address}");
+        println!("payments origin on {} (serving {})", payments.origin, payments.app_origins.join(", "));
         let _ = std::io::stdout().flush();
-        backend::server::serve(listener, router, backend::server::shutdown_signal()).await;
+        let shutdown = backend::server::shutdown_signal();
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let payments_server = tokio::spawn(backend::server::serve(payments_listener, routers.payments, async move {
+            let mut stopped = stopped;
+            let _ = stopped.wait_for(|s| *s).await;
+        }));
+        backend::server::serve(listener, routers.portal, shutdown).await;
+        let _ = stop.send(true);
+        let _ = payments_server.await;
         Ok(())
     })
 }

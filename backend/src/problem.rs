@@ -3,6 +3,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use contract::problem::FieldErrorCode;
+use crate::payments::vault::TokenError;
 use contract::{ErrorCode, FieldError, Problem};
 
 /// Everything a request can fail with.
@@ -32,6 +33,10 @@ pub enum ApiError {
     PreconditionRequired,
     /// The method does not exist on this path (405).
     MethodNotAllowed,
+    /// The body carries a card number or security code, which this API never takes (400).
+    CardDataRefused,
+    /// A card token that cannot be used: unknown or of the wrong kind (422), expired or spent (409).
+    CardToken(crate::payments::vault::TokenError),
     /// Something broke; the detail goes to the log, not to the client (500).
     Internal(String),
 }
@@ -66,6 +71,14 @@ impl ApiError {
                 title: "Method not allowed".to_owned(),
                 ..Problem::new(ErrorCode::BadRequest).with_detail("this method is not supported on this path")
             },
+            Self::CardDataRefused => Problem::new(ErrorCode::CardDataRefused).with_detail(
+                "card numbers and security codes are typed into the payments origin's hosted fields; send their token",
+            ),
+            Self::CardToken(error) => Problem::new(match error {
+                TokenError::Invalid => ErrorCode::CardTokenInvalid,
+                TokenError::Expired => ErrorCode::CardTokenExpired,
+                TokenError::Spent => ErrorCode::CardTokenSpent,
+            }),
             Self::Internal(_) => Problem::new(ErrorCode::Internal),
         }
     }

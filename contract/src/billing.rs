@@ -1,5 +1,6 @@
-//! Billing profiles and payment methods. Card numbers and security codes go to the backend once, when a card is
-//! added, and never come back: only the brand, last four digits and expiry are returned.
+//! Billing profiles and payment methods. Card numbers and security codes never reach this API: they are typed into
+//! the payments origin's hosted fields, which give the app a single-use token (see [`crate::hosted_fields`]). Only
+//! the brand, last four digits and expiry come back.
 
 use crate::{BillingProfileId, PaymentMethodId};
 use serde::{Deserialize, Serialize};
@@ -93,40 +94,27 @@ pub struct CardExpiry {
     pub month: u8,
 }
 
-/// `POST /api/v1/payment-methods` body (with an `Idempotency-Key`). Sent once; never stored by the app.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `POST /api/v1/payment-methods` body (with an `Idempotency-Key`): a card tokenized by the hosted fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewPaymentMethod {
-    /// The full card number (digits only).
-    pub card_number: String,
+    /// The single-use card token (`tok_…`) the hosted fields gave for the number and security code.
+    pub card_token: String,
     /// Expiry month and year.
     pub expiry: CardExpiry,
-    /// The security code (CVC/CVV).
-    pub security_code: String,
     /// Name on the card.
     pub name_on_card: String,
     /// Billing address of the card.
     pub address: Address,
 }
 
-impl std::fmt::Debug for NewPaymentMethod {
-    /// Never prints the card number or security code.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewPaymentMethod")
-            .field("card_number", &"<redacted>")
-            .field("expiry", &self.expiry)
-            .field("security_code", &"<redacted>")
-            .field("name_on_card", &self.name_on_card)
-            .finish_non_exhaustive()
-    }
-}
-
 /// `PATCH /api/v1/payment-methods/{id}` body: only these fields of a stored card can change.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentMethodUpdate {
-    /// A new security code.
+    /// A single-use token (`tok_…`) the security code field gave for a new security code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_code: Option<String>,
+    pub security_code_token: Option<String>,
     /// A new expiry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry: Option<CardExpiry>,
@@ -136,15 +124,4 @@ pub struct PaymentMethodUpdate {
     /// A new billing address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-}
-
-impl std::fmt::Debug for PaymentMethodUpdate {
-    /// Never prints the security code.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PaymentMethodUpdate")
-            .field("security_code", &self.security_code.as_ref().map(|_| "<redacted>"))
-            .field("expiry", &self.expiry)
-            .field("name_on_card", &self.name_on_card)
-            .finish_non_exhaustive()
-    }
 }

@@ -1,10 +1,11 @@
-//! Checking a card form as a whole: every field's problem, named as the backend names it (`card_number`,
+//! Checking a card form as a whole: every field's problem, named as the backend names it (`expiry`,
 //! `address.postal_code` …). The app shows them beside the fields as the person types; the backend refuses the
-//! same input with the same names.
+//! same input with the same names. The card number and security code are checked by the hosted fields
+//! ([`crate::hosted_fields`]) and by the payments origin, never here: this API does not see them.
 
-use crate::billing::{Address, CardBrand, CardExpiry, NewPaymentMethod, PaymentMethodUpdate};
+use crate::billing::{Address, CardExpiry, NewPaymentMethod, PaymentMethodUpdate};
 use crate::problem::{FieldError, FieldErrorCode};
-use crate::rules::{check_card_number, check_expiry, check_security_code};
+use crate::rules::check_expiry;
 use time::Date;
 
 /// The longest name on a card.
@@ -137,34 +138,22 @@ fn field(errors: &mut Vec<FieldError>, name: &str, problem: Option<FieldErrorCod
     }
 }
 
-/// The problems of a card to add. The security code is checked against the brand of the number (3 or 4 digits
-/// while the brand is unknown).
+/// The problems of a card to add: its token is there, its expiry, name and address are right.
 pub fn check_new_card(card: &NewPaymentMethod, today: Date) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let brand = if card.card_number.trim().is_empty() {
-        field(&mut errors, "card_number", Some(FieldErrorCode::Required));
-        None
-    } else {
-        match check_card_number(&card.card_number) {
-            Ok(brand) => Some(brand),
-            Err(code) => {
-                field(&mut errors, "card_number", Some(code));
-                None
-            }
-        }
-    };
+    let token = card.card_token.trim().is_empty().then_some(FieldErrorCode::Required);
+    field(&mut errors, "card_token", token);
     field(&mut errors, "expiry", check_expiry(card.expiry, today).err());
-    field(&mut errors, "security_code", security_code_problem(&card.security_code, brand));
     field(&mut errors, "name_on_card", check_name(&card.name_on_card));
     errors.extend(check_address(&card.address));
     errors
 }
 
-/// The problems of an edit of a stored card of `brand`: only the fields present are checked.
-pub fn check_update(update: &PaymentMethodUpdate, brand: CardBrand, today: Date) -> Vec<FieldError> {
+/// The problems of an edit of a stored card: only the fields present are checked.
+pub fn check_update(update: &PaymentMethodUpdate, today: Date) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if let Some(code) = &update.security_code {
-        field(&mut errors, "security_code", security_code_problem(code, Some(brand)));
+    if let Some(token) = &update.security_code_token {
+        field(&mut errors, "security_code_token", token.trim().is_empty().then_some(FieldErrorCode::Required));
     }
     if let Some(expiry) = update.expiry {
         field(&mut errors, "expiry", check_expiry(expiry, today).err());
@@ -176,19 +165,6 @@ pub fn check_update(update: &PaymentMethodUpdate, brand: CardBrand, today: Date)
         errors.extend(check_address(address));
     }
     errors
-}
-
-fn security_code_problem(code: &str, brand: Option<CardBrand>) -> Option<FieldErrorCode> {
-    if code.trim().is_empty() {
-        return Some(FieldErrorCode::Required);
-    }
-    match brand {
-        Some(brand) => check_security_code(code, brand).err(),
-        None => {
-            let plausible = (3..=4).contains(&code.len()) && code.chars().all(|c| c.is_ascii_digit());
-            (!plausible).then_some(FieldErrorCode::InvalidSecurityCode)
-        }
-    }
 }
 
 #[cfg(test)]
@@ -270,44 +246,41 @@ mod tests {
     #[test]
     fn a_new_card_names_every_problem() {
         let card = NewPaymentMethod {
-            card_number: "4111 1111 1111 1112".into(),
+            card_token: " ".into(),
             expiry: CardExpiry { year: 2026, month: 11 },
-            security_code: "12".into(),
             name_on_card: String::new(),
             address: address("SE", Some("111 51"), None),
         };
         assert_eq!(
             codes(&check_new_card(&card, TODAY)),
             [
-                ("card_number", FieldErrorCode::InvalidCardNumber),
+                ("card_token", FieldErrorCode::Required),
                 ("expiry", FieldErrorCode::CardExpired),
-                ("security_code", FieldErrorCode::InvalidSecurityCode),
                 ("name_on_card", FieldErrorCode::Required),
             ]
         );
         let good = NewPaymentMethod {
-            card_number: "3782 822463 10005".into(),
+            card_token: "tok_1".into(),
             expiry: CardExpiry { year: 2029, month: 1 },
-            security_code: "1234".into(),
             name_on_card: "Åsa Öström".into(),
             ..card
         };
         assert!(check_new_card(&good, TODAY).is_empty());
-        let amex_with_three = NewPaymentMethod { security_code: "123".into(), ..good };
-        assert_eq!(
-            codes(&check_new_card(&amex_with_three, TODAY)),
-            [("security_code", FieldErrorCode::InvalidSecurityCode)]
-        );
     }
 
     #[test]
     fn an_update_checks_only_what_it_changes() {
-        let update =
-            PaymentMethodUpdate { security_code: Some("1234".into()), expiry: None, name_on_card: None, address: None };
-        assert!(check_update(&update, CardBrand::Amex, TODAY).is_empty());
+        let update = PaymentMethodUpdate {
+            security_code_token: Some("tok_2".into()),
+            expiry: None,
+            name_on_card: None,
+            address: None,
+        };
+        assert!(check_update(&update, TODAY).is_empty());
+        let blank = PaymentMethodUpdate { security_code_token: Some(String::new()), name_on_card: Some(" ".into()), ..update };
         assert_eq!(
-            codes(&check_update(&update, CardBrand::Visa, TODAY)),
-            [("security_code", FieldErrorCode::InvalidSecurityCode)]
+            codes(&check_update(&blank, TODAY)),
+            [("security_code_token", FieldErrorCode::Required), ("name_on_card", FieldErrorCode::Required)]
         );
     }
 }

@@ -10,6 +10,7 @@ pub mod cards;
 pub mod date;
 pub mod directory;
 pub mod headers;
+pub mod hosted_fields;
 pub mod ids;
 pub mod invoices;
 pub mod licenses;

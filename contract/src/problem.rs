@@ -75,6 +75,14 @@ pub enum ErrorCode {
     ActionNotAllowed,
     /// 409: the same `Idempotency-Key` was used for a different request.
     IdempotencyKeyReused,
+    /// 400: the body carries a card number or security code, which this API never takes (tokens only).
+    CardDataRefused,
+    /// 422: the card token is not one the payments origin made, or of the wrong kind.
+    CardTokenInvalid,
+    /// 409: the card token expired before it was used: make a fresh one.
+    CardTokenExpired,
+    /// 409: the card token was used already (tokens are single-use): make a fresh one.
+    CardTokenSpent,
     /// 412: the resource changed since its `etag` was read.
     PreconditionFailed,
     /// 428: `If-Match` is required for this change.
@@ -93,13 +101,13 @@ impl ErrorCode {
     /// The HTTP status of this code.
     pub fn status(self) -> u16 {
         match self {
-            Self::BadRequest => 400,
+            Self::BadRequest | Self::CardDataRefused => 400,
             Self::Unauthenticated => 401,
             Self::Forbidden | Self::CsrfTokenInvalid => 403,
             Self::NotFound => 404,
-            Self::ActionNotAllowed | Self::IdempotencyKeyReused => 409,
+            Self::ActionNotAllowed | Self::IdempotencyKeyReused | Self::CardTokenExpired | Self::CardTokenSpent => 409,
             Self::PreconditionFailed => 412,
-            Self::ValidationFailed => 422,
+            Self::ValidationFailed | Self::CardTokenInvalid => 422,
             Self::PreconditionRequired => 428,
             Self::RateLimited => 429,
             Self::Internal => 500,
@@ -122,6 +130,10 @@ impl ErrorCode {
             Self::NotFound => "Not found",
             Self::ActionNotAllowed => "Action not allowed now",
             Self::IdempotencyKeyReused => "Idempotency key reused for another request",
+            Self::CardDataRefused => "Card numbers and security codes are not accepted here",
+            Self::CardTokenInvalid => "Unknown card token",
+            Self::CardTokenExpired => "Card token expired",
+            Self::CardTokenSpent => "Card token already used",
             Self::PreconditionFailed => "Changed by someone else",
             Self::PreconditionRequired => "If-Match required",
             Self::ValidationFailed => "Invalid input",
@@ -163,13 +175,9 @@ pub enum FieldErrorCode {
     TooMany,
     /// Not one of the allowed values.
     UnknownValue,
-    /// The card number fails the Luhn check or has the wrong length for its brand.
-    InvalidCardNumber,
-    /// The card brand is not accepted.
-    UnsupportedCardBrand,
     /// The card has expired.
     CardExpired,
-    /// The security code has the wrong length for the brand.
+    /// The security code (its token's) has the wrong length for the stored card's brand.
     InvalidSecurityCode,
     /// Not a valid date.
     InvalidDate,
@@ -216,6 +224,10 @@ mod tests {
             NotFound,
             ActionNotAllowed,
             IdempotencyKeyReused,
+            CardDataRefused,
+            CardTokenInvalid,
+            CardTokenExpired,
+            CardTokenSpent,
             PreconditionFailed,
             PreconditionRequired,
             ValidationFailed,
@@ -238,6 +250,10 @@ wire_names!(ErrorCode {
     NotFound => "not_found",
     ActionNotAllowed => "action_not_allowed",
     IdempotencyKeyReused => "idempotency_key_reused",
+    CardDataRefused => "card_data_refused",
+    CardTokenInvalid => "card_token_invalid",
+    CardTokenExpired => "card_token_expired",
+    CardTokenSpent => "card_token_spent",
     PreconditionFailed => "precondition_failed",
     PreconditionRequired => "precondition_required",
     ValidationFailed => "validation_failed",
@@ -256,8 +272,6 @@ wire_names!(FieldErrorCode {
     TooLong => "too_long",
     TooMany => "too_many",
     UnknownValue => "unknown_value",
-    InvalidCardNumber => "invalid_card_number",
-    UnsupportedCardBrand => "unsupported_card_brand",
     CardExpired => "card_expired",
     InvalidSecurityCode => "invalid_security_code",
     InvalidDate => "invalid_date",

@@ -87,10 +87,23 @@ pub fn billing_profile(conn: &Connection, owner_id: &str, id: &str) -> rusqlite:
     rows.next()?.map(|row| profile_row(conn, owner_id, row)).transpose()
 }
 
-/// The version of one of the owner's payment methods and its brand, if it is theirs.
-pub fn method_version(conn: &Connection, owner_id: &str, id: &str) -> rusqlite::Result<Option<(u32, CardBrand)>> {
-    conn.prepare_cached("SELECT version, brand FROM payment_methods WHERE owner_id = ?1 AND id = ?2")?
-        .query_row([owner_id, id], |r| Ok((r.get(0)?, r.get::<_, Named<CardBrand>>(1)?.0)))
+/// What an edit of a stored card checks against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MethodVersion {
+    /// The version (its etag's number).
+    pub version: u32,
+    /// The card's brand.
+    pub brand: CardBrand,
+    /// The processor's reference of the card.
+    pub card_ref: String,
+}
+
+/// The version, brand and processor reference of one of the owner's payment methods, if it is theirs.
+pub fn method_version(conn: &Connection, owner_id: &str, id: &str) -> rusqlite::Result<Option<MethodVersion>> {
+    conn.prepare_cached("SELECT version, brand, token FROM payment_methods WHERE owner_id = ?1 AND id = ?2")?
+        .query_row([owner_id, id], |r| {
+            Ok(MethodVersion { version: r.get(0)?, brand: r.get::<_, Named<CardBrand>>(1)?.0, card_ref: r.get(2)? })
+        })
         .optional()
 }
 
@@ -101,7 +114,7 @@ pub fn profile_version(conn: &Connection, owner_id: &str, id: &str) -> rusqlite:
         .optional()
 }
 
-/// A card as stored: the processor's token and the masked facts, never the number or security code.
+/// A card as stored: the processor's card reference and the masked facts, never the number or security code.
 pub struct StoredCard<'a> {
     /// New method id.
     pub id: &'a str,
@@ -117,7 +130,7 @@ pub struct StoredCard<'a> {
     pub name_on_card: &'a str,
     /// Billing address.
     pub address: &'a Address,
-    /// The token standing for the card.
+    /// The processor's reference of the card (the vault's `card_…`; a fixture's own).
     pub token: &'a str,
 }
 
@@ -150,7 +163,7 @@ pub fn update_method(conn: &Connection, id: &str, update: &PaymentMethodUpdate) 
         }
         None => None,
     };
-    // The security code is checked and passed on to the card processor with the token; it is never stored.
+    // A new security code was redeemed with the vault for the card (its token); nothing of it is stored here.
     conn.prepare_cached(
         "UPDATE payment_methods SET exp_year = COALESCE(?2, exp_year), exp_month = COALESCE(?3, exp_month),
              name_on_card = COALESCE(?4, name_on_card), address = COALESCE(?5, address), version = version + 1

@@ -87,7 +87,7 @@ async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> Respo
         return ApiError::NotFound.into_response();
     }
     match &state.static_dir {
-        Some(dir) if !is_under(path, "/dev") => static_files::serve(dir, request, state.dev).await,
+        Some(dir) if !is_under(path, "/dev") => static_files::serve(&state, dir, request).await,
         _ => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
     }
 }

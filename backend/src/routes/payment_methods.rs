@@ -2,71 +2,93 @@
 //! `PATCH /api/v1/payment-methods/{id}` (only security code, expiry, name and address) and
 //! `PUT /api/v1/billing-profiles/{id}/payment-method` (pay a profile with another stored card).
 //!
-//! Card numbers and security codes are checked, handed to the (pretend) card processor, and forgotten: only a
-//! token, the brand, the last four digits and the expiry are stored, and idempotency fingerprints hold a digest.
+//! Card numbers and security codes never come here: a card arrives as a token of the payments origin, which is
+//! redeemed with the vault (once: tokens are single-use) for the card reference that is stored with the brand,
+//! the last four digits and the expiry. A body carrying card data is refused (`400 card_data_refused`).
 
 use crate::auth::{random_token, Viewer};
+use crate::card_data::refuse_card_data;
 use crate::change::{apply_with_optional_key, create_once, ChangeHeaders};
 use crate::db::billing::{self as db, StoredCard};
+use crate::payments::vault::{TokenError, TokenFacts, TokenKind};
 use crate::problem::{ApiError, ApiResult};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Json;
-use contract::billing::{NewPaymentMethod, PaymentMethodUpdate, SetPaymentMethod};
+use contract::billing::{Address, NewPaymentMethod, PaymentMethodUpdate, SetPaymentMethod};
 use contract::cards::{check_new_card, check_update, expiry_state, ExpiryState};
 use contract::problem::FieldErrorCode;
-use contract::rules::{card_digits, check_card_number};
 use contract::{paths, FieldError, PaymentMethodId};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// The fields of a stored card that can change.
-const EDITABLE: [&str; 4] = ["security_code", "expiry", "name_on_card", "address"];
+const EDITABLE: [&str; 4] = ["security_code_token", "expiry", "name_on_card", "address"];
 
 fn body_error(rejection: JsonRejection) -> ApiError {
     ApiError::BadBody(rejection.body_text())
 }
 
-/// A hex SHA-256 digest: what identifies a request whose body must not be kept.
+/// A hex SHA-256 digest: what identifies a request in the idempotency store.
 fn digest(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Adds a card. The answer is the masked method (`201`, `Location`); a retry with the same key and card gets the
-/// same answer and stores nothing more.
+/// The JSON body, refused when it carries card data.
+fn without_card_data(body: Result<Json<Value>, JsonRejection>) -> ApiResult<Value> {
+    let Json(body) = body.map_err(body_error)?;
+    refuse_card_data(&body)?;
+    Ok(body)
+}
+
+/// The facts of a token of `kind`: one the vault never made, or of another kind, is `card_token_invalid`. A spent
+/// or expired token is still described (a retry of the change that spent it is answered from the idempotency
+/// store); redeeming it says what is wrong.
+fn token_facts(state: &AppState, token: &str, kind: TokenKind) -> ApiResult<TokenFacts> {
+    match state.vault.inspect(token.trim()) {
+        Ok(facts) if facts.kind == kind => Ok(facts),
+        _ => Err(ApiError::CardToken(TokenError::Invalid)),
+    }
+}
+
+fn trimmed(text: Option<&str>) -> Option<String> {
+    text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+/// Adds a card from its token. The answer is the masked method (`201`, `Location`); a retry with the same key
+/// and the same card (the same token, or a fresh token of the same typed card) gets the same answer and stores
+/// nothing more.
 pub async fn add(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
     headers: ChangeHeaders,
-    body: Result<Json<NewPaymentMethod>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> ApiResult<Response> {
-    let Json(card) = body.map_err(body_error)?;
+    let body = without_card_data(body)?;
+    let card: NewPaymentMethod = serde_json::from_value(body).map_err(|e| ApiError::BadBody(e.to_string()))?;
     let errors = check_new_card(&card, state.clock.today());
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let brand = check_card_number(&card.card_number).map_err(|code| ApiError::invalid_field("card_number", code))?;
-    let digits = card_digits(&card.card_number).unwrap_or_default();
-    let canonical = serde_json::to_vec(&card).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let token = card.card_token.trim();
+    let facts = token_facts(&state, token, TokenKind::Card)?;
+    // The card's keyed fingerprint stands for the token: the same card under a fresh token is the same request.
+    let canonical = serde_json::to_vec(&(&facts.fingerprint, card.expiry, card.name_on_card.trim(), &card.address))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let request = format!("POST {}\n{}", paths::PAYMENT_METHODS, digest(&canonical));
     let location = |method: &contract::billing::PaymentMethod| paths::payment_method(&method.id);
     create_once(&state, &viewer, &headers, request, location, |conn| {
+        let card_ref = state.vault.redeem_card(token).map_err(ApiError::CardToken)?;
         let id = format!("pm-{}", &random_token()[..12]);
-        let token = format!("tok_{}", random_token());
-        let address = contract::billing::Address {
+        let address = Address {
             line1: card.address.line1.trim().to_owned(),
-            line2: card.address.line2.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned),
+            line2: trimmed(card.address.line2.as_deref()),
             city: card.address.city.trim().to_owned(),
-            postal_code: card
-                .address
-                .postal_code
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned),
-            region: card.address.region.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned),
+            postal_code: trimmed(card.address.postal_code.as_deref()),
+            region: trimmed(card.address.region.as_deref()),
             country: card.address.country.clone(),
         };
         db::insert_method(
@@ -74,12 +96,12 @@ pub async fn add(
             &StoredCard {
                 id: &id,
                 owner_id: &viewer.person_id,
-                brand,
-                last4: &digits[digits.len().saturating_sub(4)..],
+                brand: facts.brand,
+                last4: facts.last4.as_deref().unwrap_or_default(),
                 expiry: card.expiry,
                 name_on_card: card.name_on_card.trim(),
                 address: &address,
-                token: &token,
+                token: &card_ref,
             },
         )?;
         db::payment_method(conn, &viewer.person_id, &id)?.ok_or_else(|| ApiError::Internal("card vanished".into()))
@@ -87,10 +109,8 @@ pub async fn add(
 }
 
 /// Reads an edit: any field but the editable four is `422 not_editable` (named), then the update itself.
-fn read_update(
-    body: Result<Json<serde_json::Map<String, serde_json::Value>>, JsonRejection>,
-) -> ApiResult<PaymentMethodUpdate> {
-    let Json(fields) = body.map_err(body_error)?;
+fn read_update(body: Value) -> ApiResult<PaymentMethodUpdate> {
+    let Value::Object(fields) = body else { return Err(ApiError::BadBody("expected a JSON object".into())) };
     let refused: Vec<FieldError> = fields
         .keys()
         .filter(|key| !EDITABLE.contains(&key.as_str()))
@@ -99,27 +119,40 @@ fn read_update(
     if !refused.is_empty() {
         return Err(ApiError::Validation(refused));
     }
-    serde_json::from_value(serde_json::Value::Object(fields)).map_err(|e| ApiError::BadBody(e.to_string()))
+    serde_json::from_value(Value::Object(fields)).map_err(|e| ApiError::BadBody(e.to_string()))
 }
 
-/// Edits a stored card (`If-Match` required): only the fields present change.
+/// Edits a stored card (`If-Match` required): only the fields present change. A new security code comes as a
+/// token, checked against the card's brand and redeemed with the vault for the card.
 pub async fn edit(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
     Path(id): Path<String>,
     headers: ChangeHeaders,
-    body: Result<Json<serde_json::Map<String, serde_json::Value>>, JsonRejection>,
+    body: Result<Json<Value>, JsonRejection>,
 ) -> ApiResult<Response> {
-    let update = read_update(body)?;
+    let update = read_update(without_card_data(body)?)?;
     let today = state.clock.today();
-    let canonical = serde_json::to_vec(&update).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let code = match update.security_code_token.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(token) => Some((token.to_owned(), token_facts(&state, token, TokenKind::SecurityCode)?)),
+        None => None,
+    };
+    let code_print = code.as_ref().map(|(_, facts)| facts.fingerprint.as_str());
+    let canonical = serde_json::to_vec(&(code_print, update.expiry, &update.name_on_card, &update.address))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let request = format!("PATCH {}\n{}", paths::payment_method(&PaymentMethodId(id.clone())), digest(&canonical));
     apply_with_optional_key(&state, &viewer, &headers, request, |conn| {
-        let (version, brand) = db::method_version(conn, &viewer.person_id, &id)?.ok_or(ApiError::NotFound)?;
-        headers.check_version(version)?;
-        let errors = check_update(&update, brand, today);
+        let stored = db::method_version(conn, &viewer.person_id, &id)?.ok_or(ApiError::NotFound)?;
+        headers.check_version(stored.version)?;
+        let mut errors = check_update(&update, today);
+        if code.as_ref().is_some_and(|(_, facts)| facts.brand != stored.brand) {
+            errors.push(FieldError { field: "security_code_token".into(), code: FieldErrorCode::InvalidSecurityCode });
+        }
         if !errors.is_empty() {
             return Err(ApiError::Validation(errors));
+        }
+        if let Some((token, _)) = &code {
+            state.vault.redeem_security_code(token, &stored.card_ref).map_err(ApiError::CardToken)?;
         }
         db::update_method(conn, &id, &update)?;
         db::payment_method(conn, &viewer.person_id, &id)?.ok_or(ApiError::NotFound)

@@ -5,12 +5,15 @@
 //! a u64 in hex without leading zeros, so 15 digits happen) are cached for a year as immutable; everything else
 //! (`index.html`, `config.json`, unhashed files) is `no-cache`, i.e. revalidated.
 //! A path without a file extension that matches no file is a client-side route: it gets `index.html` (200).
-//! Every answer carries the security headers of [`crate::csp`], the policy reporting violations with `--dev`.
+//! Every answer carries the security headers of [`crate::csp`] (frames only from the payments origin), the policy
+//! reporting violations with `--dev`. `config.json` is answered with its `payments_origin` set to this server's
+//! payments origin, so one build finds the hosted card fields of whichever backend serves it.
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use crate::AppState;
 use std::path::Path;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -32,10 +35,28 @@ fn has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|segment| segment.contains('.'))
 }
 
-/// Serves `request` from `dir` with the security headers; `report_csp` adds the policy's `report-uri`.
-pub async fn serve(dir: &Path, request: Request, report_csp: bool) -> Response {
-    let mut response = serve_file(dir, request).await;
-    crate::csp::add_security_headers(response.headers_mut(), report_csp);
+/// Serves `request` from `dir` with the security headers (reporting violations with `--dev`).
+pub async fn serve(state: &AppState, dir: &Path, request: Request) -> Response {
+    let mut response = if request.uri().path() == "/config.json" && request.method() == Method::GET {
+        config(dir, &state.payments.origin)
+    } else {
+        serve_file(dir, request).await
+    };
+    crate::csp::add_security_headers(response.headers_mut(), &state.payments.origin, state.dev);
+    response
+}
+
+/// The app's `config.json` with `payments_origin` set to `payments_origin`.
+fn config(dir: &Path, payments_origin: &str) -> Response {
+    let Ok(text) = std::fs::read_to_string(dir.join("config.json")) else {
+        return (StatusCode::NOT_FOUND, "Not found\n").into_response();
+    };
+    let Ok(serde_json::Value::Object(mut config)) = serde_json::from_str(&text) else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "config.json is not a JSON object\n").into_response();
+    };
+    config.insert("payments_origin".to_owned(), payments_origin.into());
+    let mut response = axum::Json(config).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
     response
 }
 

@@ -26,9 +26,20 @@ pub fn small_fixture() -> Fixture {
     Fixture { today: Some(TODAY), ..demo::fixture_with_people(TODAY, 500) }
 }
 
-/// An application under test.
+/// The app origin the tests' payments origin serves.
+pub const APP_ORIGIN: &str = "http://127.0.0.1:4173";
+/// The tests' payments origin.
+pub const PAYMENTS_ORIGIN: &str = "http://127.0.0.1:4175";
+
+/// The payments settings of the tests: tokens live `ttl`.
+pub fn payments(ttl: std::time::Duration) -> backend::payments::Settings {
+    backend::payments::Settings { token_ttl: ttl, ..backend::payments::Settings::new(PAYMENTS_ORIGIN, vec![APP_ORIGIN.to_owned()]) }
+}
+
+/// An application under test: the portal and its payments origin.
 pub struct App {
     router: Router,
+    payments: Router,
 }
 
 /// A signed-in session.
@@ -83,14 +94,69 @@ impl App {
 
     /// The small demo on a database file (to look at what is stored).
     pub fn small_on_file(db: &std::path::Path) -> Self {
-        let settings =
-            Settings { db: db.to_string_lossy().into_owned(), fixture: small_fixture(), dev: true, static_dir: None };
-        Self { router: build(settings).expect("app builds") }
+        let settings = Settings {
+            db: db.to_string_lossy().into_owned(),
+            fixture: small_fixture(),
+            dev: true,
+            static_dir: None,
+            payments: payments(backend::payments::vault::DEFAULT_TOKEN_TTL),
+        };
+        Self::from(settings)
     }
 
     pub fn with(fixture: Fixture, dev: bool, static_dir: Option<PathBuf>) -> Self {
-        let router = build(Settings { db: ":memory:".into(), fixture, dev, static_dir }).expect("app builds");
-        Self { router }
+        let payments = payments(backend::payments::vault::DEFAULT_TOKEN_TTL);
+        Self::from(Settings { db: ":memory:".into(), fixture, dev, static_dir, payments })
+    }
+
+    /// The small demo whose card tokens live `ttl`.
+    pub fn small_with_token_ttl(ttl: std::time::Duration) -> Self {
+        Self::from(Settings {
+            db: ":memory:".into(),
+            fixture: small_fixture(),
+            dev: true,
+            static_dir: None,
+            payments: payments(ttl),
+        })
+    }
+
+    fn from(settings: Settings) -> Self {
+        let routers = build(settings).expect("app builds");
+        Self { router: routers.portal, payments: routers.payments }
+    }
+
+    /// A request to the payments origin.
+    pub async fn to_payments(&self, request: Request<Body>) -> Reply {
+        collect(self.payments.clone().oneshot(request).await.expect("infallible")).await
+    }
+
+    /// A token of the payments origin for a card (`security_code` alone when `number` is `None`, for `brand`), as
+    /// the hosted fields ask for it.
+    pub async fn tokenize(&self, number: Option<&str>, security_code: &str, brand: &str) -> Reply {
+        let body = match number {
+            Some(number) => serde_json::json!({ "number": number, "security_code": security_code }),
+            None => serde_json::json!({ "security_code": security_code, "brand": brand }),
+        };
+        let request = Request::post("/v1/tokens")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        self.to_payments(request).await
+    }
+
+    /// A card token (the tokenize request must succeed).
+    pub async fn card_token(&self, number: &str, security_code: &str) -> String {
+        let reply = self.tokenize(Some(number), security_code, "").await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        reply.json::<serde_json::Value>()["token"].as_str().expect("a token").to_owned()
+    }
+
+    /// A security code token for a card of `brand`.
+    pub async fn code_token(&self, security_code: &str, brand: &str) -> String {
+        let reply = self.tokenize(None, security_code, brand).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        reply.json::<serde_json::Value>()["token"].as_str().expect("a token").to_owned()
     }
 
     /// The router itself.
@@ -99,11 +165,7 @@ impl App {
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(request).await.expect("infallible");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
-        Reply { status, headers, body }
+        collect(self.router.clone().oneshot(request).await.expect("infallible")).await
     }
 
     pub async fn request(&self, method: Method, path: &str, session: Option<&Session>, body: Option<&str>) -> Reply {
@@ -147,6 +209,13 @@ impl App {
     pub async fn li(&self) -> Session {
         self.sign_in("li.wei@contoso.com").await
     }
+}
+
+async fn collect(response: axum::response::Response) -> Reply {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
+    Reply { status, headers, body }
 }
 
 /// A fresh empty directory under the system's temporary directory.

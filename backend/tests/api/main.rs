@@ -12,6 +12,7 @@ mod dev;
 mod directory;
 mod faults;
 mod fixture;
+mod hosted_fields;
 mod invoices;
 mod licenses;
 mod lifecycle;

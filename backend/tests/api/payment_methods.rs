@@ -9,11 +9,10 @@ use contract::ErrorCode;
 
 const VISA: &str = "4111 1111 1111 1111";
 
-fn new_card(number: &str, security_code: &str, year: i32, month: u8) -> String {
+fn new_card(token: &str, year: i32, month: u8) -> String {
     serde_json::json!({
-        "card_number": number,
+        "card_token": token,
         "expiry": { "year": year, "month": month },
-        "security_code": security_code,
         "name_on_card": "Åsa Öström",
         "address": { "line1": "Drottninggatan 1", "city": "Stockholm", "postal_code": "111 51", "country": "SE" }
     })
@@ -41,12 +40,13 @@ async fn methods(app: &App, session: &Session) -> Vec<PaymentMethod> {
 }
 
 #[tokio::test]
-async fn a_card_is_stored_once_as_a_token_with_only_masked_facts() {
+async fn a_card_is_added_once_from_its_token_with_only_masked_facts() {
     let dir = temp_dir("cards");
     let db = dir.join("cards.db");
     let app = App::small_on_file(&db);
     let asa = app.asa().await;
-    let body = new_card(VISA, "123", 2029, 1);
+    let token = app.card_token(VISA, "123").await;
+    let body = new_card(&token, 2029, 1);
     let reply = add(&app, &asa, "add-1", &body).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
     let card: PaymentMethod = reply.json();
@@ -56,54 +56,93 @@ async fn a_card_is_stored_once_as_a_token_with_only_masked_facts() {
     );
     assert_eq!(reply.header("location"), Some(format!("/api/v1/payment-methods/{}", card.id).as_str()));
     assert!(card.used_by.is_empty());
-    assert!(!reply.text().contains("4111111111111111") && !reply.text().contains("\"123\""));
+    assert!(!reply.text().contains(&token), "the token is not handed back");
 
+    // The answer was lost: the retry with the spent token gets the first answer.
     let again = add(&app, &asa, "add-1", &body).await;
     assert_eq!(again.status, StatusCode::CREATED);
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
     assert_eq!(again.json::<PaymentMethod>(), card);
-    assert_eq!(methods(&app, &asa).await.len(), 4, "a retry adds nothing");
-    let other = add(&app, &asa, "add-1", &new_card("5555 5555 5555 4444", "123", 2029, 1)).await;
+    // A fresh token of the same typed card under the same key is the same request.
+    let fresh = app.card_token(VISA, "123").await;
+    let replayed = add(&app, &asa, "add-1", &new_card(&fresh, 2029, 1)).await;
+    assert_eq!(replayed.header("idempotent-replayed"), Some("true"), "{}", replayed.text());
+    assert_eq!(methods(&app, &asa).await.len(), 4, "retries add nothing");
+    // Another card under that key is refused; a spent token under another key too.
+    let other = add(&app, &asa, "add-1", &new_card(&app.card_token("5555 5555 5555 4444", "123").await, 2029, 1)).await;
     assert_eq!(other.problem().code, ErrorCode::IdempotencyKeyReused);
+    let spent = add(&app, &asa, "add-2", &body).await;
+    assert_eq!((spent.status, spent.problem().code), (StatusCode::CONFLICT, ErrorCode::CardTokenSpent));
 
-    // Neither the number nor the security code is anywhere in the database file.
+    // The portal's database holds the vault's card reference, never the number.
     let stored = std::fs::read(&db).expect("database file");
     let contains = |needle: &[u8]| stored.windows(needle.len()).any(|w| w == needle);
     assert!(!contains(b"4111111111111111") && !contains(b"4111 1111 1111 1111"));
-    assert!(contains(b"tok_"), "the token is stored");
+    assert!(contains(b"card_"), "the card reference is stored");
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
-async fn luhn_length_brand_expiry_security_code_and_address_rules() {
+async fn card_numbers_and_security_codes_are_refused_with_their_own_code() {
     let app = App::small();
     let asa = app.asa().await;
-    let cases: [(String, &[(&str, FieldErrorCode)]); 7] = [
-        (new_card("4111 1111 1111 1112", "123", 2029, 1), &[("card_number", FieldErrorCode::InvalidCardNumber)]),
-        (new_card("4111 1111 1111 111", "123", 2029, 1), &[("card_number", FieldErrorCode::InvalidCardNumber)]),
-        (new_card("6011 1111 1111 1117", "123", 2029, 1), &[("card_number", FieldErrorCode::UnsupportedCardBrand)]),
-        (
-            new_card("", "", 2029, 1),
-            &[("card_number", FieldErrorCode::Required), ("security_code", FieldErrorCode::Required)],
-        ),
-        (new_card(VISA, "123", 2026, 10), &[("expiry", FieldErrorCode::CardExpired)]),
-        (new_card("3782 822463 10005", "123", 2029, 1), &[("security_code", FieldErrorCode::InvalidSecurityCode)]),
-        (new_card(VISA, "123", 2029, 13), &[("expiry", FieldErrorCode::InvalidDate)]),
+    let raw = serde_json::json!({
+        "card_number": VISA, "expiry": { "year": 2029, "month": 1 }, "security_code": "123",
+        "name_on_card": "Åsa Öström",
+        "address": { "line1": "Drottninggatan 1", "city": "Stockholm", "postal_code": "111 51", "country": "SE" }
+    });
+    let token = app.card_token(VISA, "123").await;
+    let mut hidden = serde_json::from_str::<serde_json::Value>(&new_card(&token, 2029, 1)).unwrap();
+    hidden["name_on_card"] = "4111-1111-1111-1111".into();
+    for body in [raw.to_string(), hidden.to_string(), r#"{"card_token":"tok_x","cvc":"123"}"#.to_owned()] {
+        let reply = add(&app, &asa, "raw", &body).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(reply.problem().code, ErrorCode::CardDataRefused);
+    }
+    for body in [r#"{"security_code":"987"}"#, r#"{"card_number":"4111111111111111","last4":"1111"}"#] {
+        let reply = patch(&app, &asa, "pm-visa", "\"1\"", body).await;
+        assert_eq!((reply.status, reply.problem().code), (StatusCode::BAD_REQUEST, ErrorCode::CardDataRefused), "{body}");
+    }
+    assert_eq!(methods(&app, &asa).await.len(), 3, "nothing was added");
+    // The token was not spent by the refused requests.
+    assert_eq!(add(&app, &asa, "ok", &new_card(&token, 2029, 1)).await.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn unknown_expired_and_wrong_kind_tokens_are_refused_with_their_own_codes() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let unknown = add(&app, &asa, "u", &new_card("tok_made_up", 2029, 1)).await;
+    assert_eq!((unknown.status, unknown.problem().code), (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::CardTokenInvalid));
+    let code_only = app.code_token("123", "visa").await;
+    let wrong_kind = add(&app, &asa, "k", &new_card(&code_only, 2029, 1)).await;
+    assert_eq!(wrong_kind.problem().code, ErrorCode::CardTokenInvalid, "a security code token is no card");
+
+    let app = App::small_with_token_ttl(std::time::Duration::ZERO);
+    let asa = app.asa().await;
+    let token = app.card_token(VISA, "123").await;
+    let expired = add(&app, &asa, "e", &new_card(&token, 2029, 1)).await;
+    assert_eq!((expired.status, expired.problem().code), (StatusCode::CONFLICT, ErrorCode::CardTokenExpired));
+    assert_eq!(methods(&app, &asa).await.len(), 3);
+}
+
+#[tokio::test]
+async fn expiry_name_and_address_rules_apply_to_a_tokenized_card() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let token = app.card_token(VISA, "123").await;
+    let cases: [(String, &[(&str, FieldErrorCode)]); 3] = [
+        (new_card(&token, 2026, 10), &[("expiry", FieldErrorCode::CardExpired)]),
+        (new_card(&token, 2029, 13), &[("expiry", FieldErrorCode::InvalidDate)]),
+        (new_card(" ", 2029, 1), &[("card_token", FieldErrorCode::Required)]),
     ];
     for (i, (body, expected)) in cases.iter().enumerate() {
         let reply = add(&app, &asa, &format!("bad-{i}"), body).await;
         let expected: Vec<(String, FieldErrorCode)> = expected.iter().map(|(f, c)| ((*f).to_owned(), *c)).collect();
         assert_eq!(fields(&reply), expected, "case {i}");
     }
-    // This month is still valid; Amex takes four digits.
-    assert_eq!(add(&app, &asa, "this-month", &new_card(VISA, "123", 2026, 11)).await.status, StatusCode::CREATED);
-    assert_eq!(
-        add(&app, &asa, "amex", &new_card("3782 822463 10005", "1234", 2030, 2)).await.status,
-        StatusCode::CREATED
-    );
-
     let american = serde_json::json!({
-        "card_number": VISA, "expiry": { "year": 2029, "month": 1 }, "security_code": "123", "name_on_card": "",
+        "card_token": token, "expiry": { "year": 2029, "month": 1 }, "name_on_card": "",
         "address": { "line1": "1 Market St", "city": "San Francisco", "postal_code": "9410", "country": "US" }
     });
     let reply = add(&app, &asa, "us", &american.to_string()).await;
@@ -115,8 +154,12 @@ async fn luhn_length_brand_expiry_security_code_and_address_rules() {
             ("address.region".to_owned(), FieldErrorCode::Required),
         ]
     );
-    assert_eq!(methods(&app, &asa).await.len(), 5, "only the two valid cards were added");
-    let body = new_card(VISA, "123", 2029, 1);
+    // This month is still valid; the refused tries did not spend the token.
+    assert_eq!(add(&app, &asa, "this-month", &new_card(&token, 2026, 11)).await.status, StatusCode::CREATED);
+    let amex = app.card_token("3782 822463 10005", "1234").await;
+    let added: PaymentMethod = add(&app, &asa, "amex", &new_card(&amex, 2030, 2)).await.json();
+    assert_eq!((added.brand, added.last4.as_str()), (CardBrand::Amex, "0005"));
+    let body = new_card(&app.card_token(VISA, "123").await, 2029, 1);
     let no_key = app.change(Method::POST, "/api/v1/payment-methods", &asa, Guard::default(), Some(&body)).await;
     assert_eq!(no_key.status, StatusCode::BAD_REQUEST);
 }
@@ -131,36 +174,28 @@ async fn only_security_code_expiry_name_and_address_can_change() {
     let app = App::small();
     let asa = app.asa().await;
     let before: PaymentMethod = app.get("/api/v1/payment-methods/pm-visa", &asa).await.json();
-    let reply =
-        patch(&app, &asa, "pm-visa", &before.etag, r#"{"expiry":{"year":2031,"month":4},"security_code":"987"}"#).await;
+    let code = app.code_token("987", "visa").await;
+    let body = format!(r#"{{"expiry":{{"year":2031,"month":4}},"security_code_token":"{code}"}}"#);
+    let reply = patch(&app, &asa, "pm-visa", &before.etag, &body).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     let after: PaymentMethod = reply.json();
     assert_eq!((after.expiry.year, after.expiry.month), (2031, 4));
     assert_eq!((after.last4.as_str(), after.name_on_card.as_str()), ("4242", before.name_on_card.as_str()));
     assert_ne!(after.etag, before.etag);
+    let again = patch(&app, &asa, "pm-visa", &after.etag, &format!(r#"{{"security_code_token":"{code}"}}"#)).await;
+    assert_eq!(again.problem().code, ErrorCode::CardTokenSpent);
 
-    let reply = patch(
-        &app,
-        &asa,
-        "pm-visa",
-        &after.etag,
-        r#"{"card_number":"4111111111111111","last4":"1111","name_on_card":"X"}"#,
-    )
-    .await;
-    assert_eq!(
-        fields(&reply),
-        [("card_number".to_owned(), FieldErrorCode::NotEditable), ("last4".to_owned(), FieldErrorCode::NotEditable)]
-    );
-    let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"security_code":"98","name_on_card":" "}"#).await;
-    assert_eq!(
-        fields(&reply),
-        [
-            ("security_code".to_owned(), FieldErrorCode::InvalidSecurityCode),
-            ("name_on_card".to_owned(), FieldErrorCode::Required)
-        ]
-    );
-    let reply = patch(&app, &asa, "pm-amex", "\"1\"", r#"{"security_code":"987"}"#).await;
-    assert_eq!(fields(&reply), [("security_code".to_owned(), FieldErrorCode::InvalidSecurityCode)], "Amex has four");
+    let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"last4":"1111","name_on_card":"X"}"#).await;
+    assert_eq!(fields(&reply), [("last4".to_owned(), FieldErrorCode::NotEditable)]);
+    let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"name_on_card":" "}"#).await;
+    assert_eq!(fields(&reply), [("name_on_card".to_owned(), FieldErrorCode::Required)]);
+    // A security code checked for Visa does not fit an American Express card (4 digits).
+    let visa_code = app.code_token("987", "visa").await;
+    let reply = patch(&app, &asa, "pm-amex", "\"1\"", &format!(r#"{{"security_code_token":"{visa_code}"}}"#)).await;
+    assert_eq!(fields(&reply), [("security_code_token".to_owned(), FieldErrorCode::InvalidSecurityCode)]);
+    let card_token = app.card_token(VISA, "123").await;
+    let reply = patch(&app, &asa, "pm-visa", &after.etag, &format!(r#"{{"security_code_token":"{card_token}"}}"#)).await;
+    assert_eq!(reply.problem().code, ErrorCode::CardTokenInvalid, "a card token is no security code token");
     let reply = patch(&app, &asa, "pm-visa", &before.etag, r#"{"name_on_card":"Åsa Ö"}"#).await;
     assert_eq!(reply.status, StatusCode::PRECONDITION_FAILED, "a stale version");
     let reply = app.change(Method::PATCH, "/api/v1/payment-methods/pm-visa", &asa, Guard::default(), Some("{}")).await;
@@ -176,11 +211,12 @@ async fn a_retried_edit_with_its_key_is_replayed_not_refused() {
     let app = App::small();
     let asa = app.asa().await;
     let guard = Guard { if_match: Some("\"1\""), key: Some("edit-1") };
-    let body = r#"{"name_on_card":"Åsa Maria Öström"}"#;
-    let first = app.change(Method::PATCH, "/api/v1/payment-methods/pm-visa", &asa, guard, Some(body)).await;
-    assert_eq!(first.status, StatusCode::OK);
-    let retry = app.change(Method::PATCH, "/api/v1/payment-methods/pm-visa", &asa, guard, Some(body)).await;
-    assert_eq!(retry.status, StatusCode::OK, "the answer was lost; the retry gets it instead of a 412");
+    let code = app.code_token("321", "visa").await;
+    let body = format!(r#"{{"name_on_card":"Åsa Maria Öström","security_code_token":"{code}"}}"#);
+    let first = app.change(Method::PATCH, "/api/v1/payment-methods/pm-visa", &asa, guard, Some(&body)).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    let retry = app.change(Method::PATCH, "/api/v1/payment-methods/pm-visa", &asa, guard, Some(&body)).await;
+    assert_eq!(retry.status, StatusCode::OK, "the answer was lost; the retry gets it instead of a 412 or a spent token");
     assert_eq!(retry.header("idempotent-replayed"), Some("true"));
     assert_eq!(retry.json::<PaymentMethod>().etag, "\"2\"", "applied once");
 }
@@ -209,7 +245,8 @@ async fn a_profile_is_paid_with_another_of_the_persons_cards() {
     );
     let reply = set_method(&app, &asa, "bp-stockholm", "\"2\"", "pm-jurgen-visa").await;
     assert_eq!(fields(&reply), [("payment_method_id".to_owned(), FieldErrorCode::UnknownValue)], "Jürgen's card");
-    let this_month = add(&app, &asa, "old", &new_card(VISA, "123", 2026, 11)).await.json::<PaymentMethod>();
+    let this_month =
+        add(&app, &asa, "old", &new_card(&app.card_token(VISA, "123").await, 2026, 11)).await.json::<PaymentMethod>();
     let reply = set_method(&app, &asa, "bp-stockholm", "\"2\"", &this_month.id.0).await;
     assert_eq!(reply.status, StatusCode::OK, "valid through this month");
     let body = r#"{}"#;

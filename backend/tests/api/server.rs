@@ -22,8 +22,10 @@ async fn a_dropped_request_gets_no_answer_at_all() {
         fixture: small_fixture(),
         dev: true,
         static_dir: None,
+        payments: payments(backend::payments::vault::DEFAULT_TOKEN_TTL),
     })
-    .unwrap();
+    .unwrap()
+    .portal;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -50,21 +52,39 @@ async fn a_dropped_request_gets_no_answer_at_all() {
 }
 
 #[test]
-fn the_binary_announces_its_address_and_stops_on_sigterm() {
+fn the_binary_announces_its_address_and_payments_origin_and_stops_on_sigterm() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_backend"))
-        .args(["--port", "0", "--db", ":memory:", "--dev"])
+        .args(["--port", "0", "--payments-port", "0", "--db", ":memory:", "--dev"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    stdout.read_line(&mut line).unwrap();
+    let mut payments_line = String::new();
+    stdout.read_line(&mut payments_line).unwrap();
     let address = line.trim().strip_prefix("listening on http://").unwrap_or_else(|| panic!("{line:?}"));
     let port: u16 = address.rsplit(':').next().unwrap().parse().unwrap();
     assert!(address.starts_with("127.0.0.1:") && port != 0);
     let answer =
         exchange(port, "GET /dev/sign-in?user=li.wei@contoso.com HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
+    // The payments origin listens on a port of its own and serves the hosted fields to this server's own app.
+    let payments = payments_line.trim().strip_prefix("payments origin on http://").unwrap_or_else(|| panic!("{payments_line:?}"));
+    let (payments_address, served) = payments.split_once(" (serving ").unwrap();
+    let payments_port: u16 = payments_address.rsplit(':').next().unwrap().parse().unwrap();
+    assert_ne!(payments_port, port);
+    assert!(served.contains(&format!("http://127.0.0.1:{port}")), "{served}");
+    let field = exchange(
+        payments_port,
+        &format!(
+            "GET /v1/hosted-field?field=number&group=0123456789&parent=http%3A%2F%2F127.0.0.1%3A{port} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(field.starts_with("HTTP/1.1 200") && field.contains("autocomplete=\"cc-number\""), "{field}");
+    let api = exchange(payments_port, "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(api.starts_with("HTTP/1.1 404"), "no portal route on the payments origin: {api}");
     let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     assert!(killed.success());
     let status = child.wait().unwrap();

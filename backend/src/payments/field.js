@@ -1,0 +1,147 @@
+// A hosted card field (protocol hosted-fields/1): the card number or the security code, typed here on the
+// payments origin, inside an iframe of the portal. The portal hears events and sends commands through
+// postMessage; each side takes messages only from the other's origin. The value never leaves this origin but in
+// the tokenize request to it. The rules are rules.js, inlined before this script.
+'use strict';
+(() => {
+  const PROTOCOL = 'hosted-fields/1';
+  const root = document.documentElement;
+  const config = root.dataset;
+  const field = config.field;
+  const parentOrigin = config.parent;
+  const input = document.getElementById('f');
+  const label = document.getElementById('l');
+  const description = document.getElementById('d');
+  // The number's brand in the number field; in the security code field, the brand the portal gave.
+  let brand = config.brand || null;
+  // The card's two fields (same origin, same group) talk over a channel only this origin can join.
+  const channel = new BroadcastChannel(`hosted-fields:${config.group}`);
+  const framed = window.parent !== window;
+
+  function post(message) {
+    if (framed) window.parent.postMessage({ protocol: PROTOCOL, ...message }, parentOrigin);
+  }
+
+  if (config.font) root.style.fontSize = `${Number(config.font)}px`;
+
+  const { numberIssue, codeIssue } = hostedFieldRules;
+
+  const value = () => input.value.trim();
+
+  function state() {
+    const typed = value();
+    if (field === 'number') {
+      const [found, code] = typed ? numberIssue(typed) : [null, null];
+      brand = found;
+      if (!typed) return { state: 'empty' };
+      return code ? { state: 'invalid', code, brand: found } : { state: 'complete', brand: found };
+    }
+    if (!typed) return { state: 'empty' };
+    const code = codeIssue(typed, brand);
+    return code ? { state: 'invalid', code } : { state: 'complete' };
+  }
+
+  const changed = () => post({ type: 'change', field, ...state() });
+
+  function update(look) {
+    if (typeof look.label === 'string') label.textContent = look.label;
+    if (typeof look.title === 'string') document.title = look.title;
+    if (typeof look.lang === 'string') root.lang = look.lang;
+    if (typeof look.description === 'string') description.textContent = look.description;
+    if (typeof look.invalid === 'boolean') input.setAttribute('aria-invalid', String(look.invalid));
+    if (look.scheme === 'light' || look.scheme === 'dark') root.dataset.scheme = look.scheme;
+    if (Number.isFinite(look.font_px)) root.style.fontSize = `${look.font_px}px`;
+  }
+
+  /** The card's brand, which the security code's length depends on (the portal relays the number field's). */
+  function setBrand(given) {
+    if (field !== 'security_code' || (given || null) === brand) return;
+    brand = given || null;
+    if (value()) changed();
+  }
+
+  /** The security code of this group's security code field: its value, '' when not complete, null when silent. */
+  function collectCode() {
+    return new Promise((resolve) => {
+      const ask = `${Date.now()}-${Math.random()}`;
+      const timer = setTimeout(() => finish(null), 3000);
+      function finish(result) {
+        clearTimeout(timer);
+        channel.removeEventListener('message', answer);
+        resolve(result);
+      }
+      function answer(event) {
+        if (event.data && event.data.type === 'code' && event.data.ask === ask) finish(event.data.value);
+      }
+      channel.addEventListener('message', answer);
+      channel.postMessage({ type: 'collect', ask });
+    });
+  }
+
+  channel.addEventListener('message', (event) => {
+    if (field !== 'security_code' || !event.data || event.data.type !== 'collect') return;
+    const complete = state().state === 'complete';
+    channel.postMessage({ type: 'code', ask: event.data.ask, value: complete ? value() : '' });
+  });
+
+  async function tokenize(id) {
+    const fail = (code) => post({ type: 'tokenize_failed', id, code });
+    if (state().state !== 'complete') return fail('invalid');
+    let body;
+    if (field === 'number') {
+      const code = await collectCode();
+      if (code === null) return fail('unavailable');
+      if (code === '') return fail('invalid');
+      body = { number: value(), security_code: code };
+    } else {
+      body = { security_code: value(), brand };
+    }
+    try {
+      const response = await fetch('/v1/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      if (response.status === 429) return fail('rate_limited');
+      if (response.status === 422) return fail('invalid');
+      if (!response.ok) return fail('unavailable');
+      const made = await response.json();
+      post({ type: 'tokenized', id, token: made.token, brand: made.brand, last4: made.last4 });
+    } catch {
+      fail('network');
+    }
+  }
+
+  window.addEventListener('message', (event) => {
+    // Only the portal that framed this field, from an origin the payments origin serves.
+    if (event.origin !== parentOrigin || event.source !== window.parent || !framed) return;
+    const message = event.data;
+    if (!message || message.protocol !== PROTOCOL) return;
+    if (message.type === 'update') update(message);
+    else if (message.type === 'brand') setBrand(message.brand);
+    else if (message.type === 'focus') input.focus();
+    else if (message.type === 'tokenize' && Number.isInteger(message.id)) tokenize(message.id);
+  });
+
+  input.addEventListener('input', changed);
+  input.addEventListener('focus', () => post({ type: 'focus', field }));
+  input.addEventListener('blur', () => post({ type: 'blur', field }));
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      post({ type: 'submit', field });
+    }
+  });
+
+  let height = 0;
+  new ResizeObserver(() => {
+    const measured = Math.ceil(document.body.getBoundingClientRect().height);
+    if (measured === height) return;
+    const first = height === 0;
+    height = measured;
+    post({ type: first ? 'ready' : 'resize', field, height });
+    if (first) changed();
+  }).observe(document.body);
+})();
