@@ -9,6 +9,11 @@ const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
 const port = Number(process.env.E2E_PORT ?? 4173);
 // A second backend serves the demo data with hostile strings in names (hostile-fixture.ts).
 const hostilePort = port + 1;
+// Each backend's payments origin (hosted card fields, tokens) listens on a port of its own.
+export const paymentsPort = port + 2;
+const hostilePaymentsPort = port + 3;
+// A page on a third origin, for the tests that check both sides refuse its messages (tests/third-origin.ts).
+export const thirdPort = port + 4;
 
 export const chromiumLaunch = {
   executablePath: process.env.CHROME ?? '/usr/bin/chromium',
@@ -41,7 +46,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `"${backend}" --dev --port ${port} --db :memory: --static "${dist}"`,
+      command: `"${backend}" --dev --port ${port} --payments-port ${paymentsPort} --db :memory: --static "${dist}"`,
       url: `http://127.0.0.1:${port}/config.json`,
       reuseExistingServer: false,
       stdout: 'ignore',
@@ -49,7 +54,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `"${backend}" --dev --port ${hostilePort} --db :memory: --static "${dist}" --fixture "${writeHostileFixture(backend)}"`,
+      command: `"${backend}" --dev --port ${hostilePort} --payments-port ${hostilePaymentsPort} --db :memory: --static "${dist}" --fixture "${writeHostileFixture(backend)}"`,
       url: `http://127.0.0.1:${hostilePort}/config.json`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -8,6 +8,7 @@ pub mod debounce;
 #[cfg(feature = "split")]
 mod first_paint;
 pub mod format;
+pub mod hosted_fields;
 pub mod labels;
 pub mod pages;
 pub mod routing;

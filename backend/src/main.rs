@@ -63,7 +63,8 @@ fn run(args: config::Args) -> Result<(), String> {
         } else {
             args.app_origins.clone()
         };
-        let payments = backend::payments::Settings::new(format!("http://{host}:{}", payments_address.port()), app_origins);
+        let payments =
+            backend::payments::Settings::new(format!("http://{host}:{}", payments_address.port()), app_origins);
         let routers = backend::build(backend::Settings {
             db: args.db.clone(),
             fixture,

@@ -1,9 +1,9 @@
 //! The one error type of the handlers, answered as `application/problem+json` (RFC 9457) with [`contract::Problem`].
 
+use crate::payments::vault::TokenError;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use contract::problem::FieldErrorCode;
-use crate::payments::vault::TokenError;
 use contract::{ErrorCode, FieldError, Problem};
 
 /// Everything a request can fail with.

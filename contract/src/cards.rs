@@ -138,14 +138,21 @@ fn field(errors: &mut Vec<FieldError>, name: &str, problem: Option<FieldErrorCod
     }
 }
 
+/// The problems of a card's own details: its expiry, the name on it and its billing address.
+pub fn check_card_details(expiry: CardExpiry, name_on_card: &str, address: &Address, today: Date) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    field(&mut errors, "expiry", check_expiry(expiry, today).err());
+    field(&mut errors, "name_on_card", check_name(name_on_card));
+    errors.extend(check_address(address));
+    errors
+}
+
 /// The problems of a card to add: its token is there, its expiry, name and address are right.
 pub fn check_new_card(card: &NewPaymentMethod, today: Date) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let token = card.card_token.trim().is_empty().then_some(FieldErrorCode::Required);
     field(&mut errors, "card_token", token);
-    field(&mut errors, "expiry", check_expiry(card.expiry, today).err());
-    field(&mut errors, "name_on_card", check_name(&card.name_on_card));
-    errors.extend(check_address(&card.address));
+    errors.extend(check_card_details(card.expiry, &card.name_on_card, &card.address, today));
     errors
 }
 
@@ -277,7 +284,8 @@ mod tests {
             address: None,
         };
         assert!(check_update(&update, TODAY).is_empty());
-        let blank = PaymentMethodUpdate { security_code_token: Some(String::new()), name_on_card: Some(" ".into()), ..update };
+        let blank =
+            PaymentMethodUpdate { security_code_token: Some(String::new()), name_on_card: Some(" ".into()), ..update };
         assert_eq!(
             codes(&check_update(&blank, TODAY)),
             [("security_code_token", FieldErrorCode::Required), ("name_on_card", FieldErrorCode::Required)]

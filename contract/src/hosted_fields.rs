@@ -300,6 +300,9 @@ mod tests {
         let command = FieldCommand::Update(FieldLook { label: Some("Kortnummer".into()), ..FieldLook::default() });
         assert_eq!(serde_json::to_string(&command).unwrap(), r#"{"type":"update","label":"Kortnummer"}"#);
         assert_eq!(serde_json::to_string(&FieldCommand::Tokenize { id: 7 }).unwrap(), r#"{"type":"tokenize","id":7}"#);
-        assert_eq!(serde_json::to_string(&FieldCommand::Brand { brand: None }).unwrap(), r#"{"type":"brand","brand":null}"#);
+        assert_eq!(
+            serde_json::to_string(&FieldCommand::Brand { brand: None }).unwrap(),
+            r#"{"type":"brand","brand":null}"#
+        );
     }
 }

@@ -18,7 +18,9 @@ pub fn SaveError(
     let config = use_config();
     let location = use_location();
     let signed_out = error == ApiError::Unauthorized;
-    let retryable = error.is_retryable() || signed_out;
+    // A card token that was used or expired: trying again makes a fresh one.
+    let token_refused = matches!(error, ApiError::Conflict(ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired));
+    let retryable = error.is_retryable() || signed_out || token_refused;
     let message = move || match &error {
         ApiError::Network => t_string!(i18n, save_errors.network).to_string(),
         ApiError::Server { .. } | ApiError::Unreadable => t_string!(i18n, save_errors.server).to_string(),
@@ -32,6 +34,10 @@ pub fn SaveError(
         ApiError::NotFound => t_string!(i18n, save_errors.not_found).to_string(),
         ApiError::Conflict(ErrorCode::PreconditionFailed) => t_string!(i18n, save_errors.changed).to_string(),
         ApiError::Conflict(ErrorCode::IdempotencyKeyReused) => t_string!(i18n, save_errors.already_done).to_string(),
+        // A card token that was used or expired even after a fresh one was made: as a failure on our side.
+        ApiError::Conflict(ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired) => {
+            t_string!(i18n, save_errors.server).to_string()
+        }
         ApiError::Conflict(_) => t_string!(i18n, save_errors.not_allowed).to_string(),
         ApiError::Validation(_) => t_string!(i18n, errors.validation).to_string(),
     };

@@ -17,6 +17,10 @@ pub fn SubmitBar(
     /// A note while not busy.
     #[prop(into, optional)]
     note: MaybeProp<String>,
+    /// Whether the form is not ready to send: the button says so (`aria-disabled`) but stays focusable, and
+    /// pressing it shows what is missing.
+    #[prop(into, optional)]
+    unavailable: Signal<bool>,
 ) -> impl IntoView {
     let status = move || if busy.get() { Some(busy_text.get()) } else { note.get() };
     view! {
@@ -25,6 +29,7 @@ pub fn SubmitBar(
                 type="submit"
                 class="button primary"
                 aria-busy=move || busy.get().to_string()
+                aria-disabled=move || unavailable.get().then_some("true")
                 on:mousedown=|event| event.prevent_default()
             >
                 {label}

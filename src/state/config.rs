@@ -16,6 +16,9 @@ pub struct Config {
     pub cloud_instance: CloudInstance,
     /// Where to sign in; `{redirect}` is replaced by the encoded path to come back to.
     pub sign_in_url: String,
+    /// The payments origin whose hosted fields take card numbers and security codes (`https://pay.example.com`).
+    #[serde(default)]
+    pub payments_origin: String,
     /// Help links per cloud instance.
     pub instances: BTreeMap<CloudInstance, HelpLinks>,
     /// Whether the designers' tools are on in a release build: the component gallery (`/gallery`) and the

@@ -26,7 +26,7 @@ pub fn run() -> TaskResult {
     let dist = dist.to_string_lossy();
     let (_backend, url) = start_backend(
         &root().join("target/debug/backend"),
-        &["--dev", "--port", "0", "--db", ":memory:", "--static", &dist],
+        &["--dev", "--port", "0", "--payments-port", "0", "--db", ":memory:", "--static", &dist],
     )?;
     let node = |script: &str, url: &str| {
         process::run(
@@ -53,7 +53,7 @@ pub fn run() -> TaskResult {
     process::run(Command::new("cargo").args(["build", "--release", "-p", "backend"]).current_dir(root()))?;
     let (_scaled, scaled_url) = start_backend(
         &root().join("target/release/backend"),
-        &["--dev", "--port", "0", "--db", ":memory:", "--static", &dist, "--scale", "50000,10000"],
+        &["--dev", "--port", "0", "--payments-port", "0", "--db", ":memory:", "--static", &dist, "--scale", "50000,10000"],
     )?;
     node("bench/typeahead.mjs", &scaled_url)?;
     node("bench/licenses-page.mjs", &scaled_url)?;
@@ -70,7 +70,7 @@ pub fn run() -> TaskResult {
     let fixture = fixture.to_string_lossy();
     let (_many, many_url) = start_backend(
         &root().join("target/release/backend"),
-        &["--dev", "--port", "0", "--db", ":memory:", "--static", &dist, "--fixture", &fixture],
+        &["--dev", "--port", "0", "--payments-port", "0", "--db", ":memory:", "--static", &dist, "--fixture", &fixture],
     )?;
     let interactions = node("bench/interactions.mjs", &many_url);
     // Every budget missed, not only the first.

@@ -6,6 +6,10 @@ use std::process::Command;
 
 /// The port Trunk.toml's proxy points at.
 const BACKEND_PORT: &str = "8787";
+/// The payments origin's port (`payments_origin` in public/config.json).
+const PAYMENTS_PORT: &str = "8788";
+/// Where `trunk serve` serves the app (Trunk.toml), by address and by name: the hosted card fields serve both.
+const APP_ORIGINS: [&str; 2] = ["http://127.0.0.1:8080", "http://localhost:8080"];
 /// The demo purchaser (see backend/README.md).
 const DEMO_USER: &str = "asa.ostrom@contoso.se";
 
@@ -14,8 +18,11 @@ pub fn run() -> TaskResult {
     run_cargo_build_backend()?;
     let db = root().join("target/dev.db");
     let db = db.to_string_lossy();
-    let (_backend, _url) =
-        start_backend(&root().join("target/debug/backend"), &["--dev", "--port", BACKEND_PORT, "--db", &db])?;
+    let mut args = vec!["--dev", "--port", BACKEND_PORT, "--payments-port", PAYMENTS_PORT, "--db", &db];
+    for origin in APP_ORIGINS {
+        args.extend(["--app-origin", origin]);
+    }
+    let (_backend, _url) = start_backend(&root().join("target/debug/backend"), &args)?;
     println!("\nThe portal: http://127.0.0.1:8080/");
     println!("Sign in as the demo purchaser: http://127.0.0.1:8080/dev/sign-in?user={DEMO_USER}&redirect=/products");
     println!("(or choose another demo user at http://127.0.0.1:8080/dev/sign-in). Ctrl-C stops both.\n");

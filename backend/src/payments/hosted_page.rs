@@ -144,9 +144,8 @@ pub fn check(query: FieldQuery, app_origins: &[String]) -> Result<FieldPage, (St
     if !group_ok {
         return Err((StatusCode::BAD_REQUEST, "group must be 8 to 64 letters, digits or dashes"));
     }
-    let lang = query.lang.filter(|l| {
-        (1..=35).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    });
+    let lang =
+        query.lang.filter(|l| (1..=35).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     let text = |value: Option<String>, default: &str| -> Result<String, (StatusCode, &'static str)> {
         let value = value.unwrap_or_else(|| default.to_owned());
         if value.chars().count() > MAX_TEXT {

@@ -65,7 +65,8 @@ mod tests {
 
     #[test]
     fn origins_have_a_scheme_a_host_and_no_path() {
-        for good in ["http://127.0.0.1:4173", "https://portal.example.com", "http://localhost:8080", "http://[::1]:80"] {
+        for good in ["http://127.0.0.1:4173", "https://portal.example.com", "http://localhost:8080", "http://[::1]:80"]
+        {
             assert!(is_origin(good), "{good}");
         }
         for bad in ["127.0.0.1:4173", "http://", "http://a/b", "ftp://a", "http://a:", "http://a:123456", "*"] {

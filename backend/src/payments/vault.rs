@@ -256,7 +256,8 @@ impl Vault {
     pub fn held(&self) -> (usize, usize) {
         let conn = self.lock();
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap_or(0) as usize;
-        let numbers = count("SELECT (SELECT COUNT(*) FROM cards) + (SELECT COUNT(*) FROM tokens WHERE number IS NOT NULL)");
+        let numbers =
+            count("SELECT (SELECT COUNT(*) FROM cards) + (SELECT COUNT(*) FROM tokens WHERE number IS NOT NULL)");
         (numbers, count("SELECT COUNT(*) FROM tokens WHERE security_code IS NOT NULL"))
     }
 }
@@ -280,7 +281,10 @@ mod tests {
         assert!(issued.token.starts_with("tok_") && issued.token.len() > 40);
         assert_eq!(issued.last4.as_deref(), Some("1111"));
         let facts = vault.inspect(&issued.token).unwrap();
-        assert_eq!((facts.kind, facts.brand, facts.spent, facts.expired), (TokenKind::Card, CardBrand::Visa, false, false));
+        assert_eq!(
+            (facts.kind, facts.brand, facts.spent, facts.expired),
+            (TokenKind::Card, CardBrand::Visa, false, false)
+        );
         assert_eq!(vault.held(), (1, 1));
         let card_ref = vault.redeem_card(&issued.token).unwrap();
         assert!(card_ref.starts_with("card_"));

@@ -9,11 +9,11 @@
 //! reporting violations with `--dev`. `config.json` is answered with its `payments_origin` set to this server's
 //! payments origin, so one build finds the hosted card fields of whichever backend serves it.
 
+use crate::AppState;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use crate::AppState;
 use std::path::Path;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};

@@ -33,7 +33,10 @@ pub const PAYMENTS_ORIGIN: &str = "http://127.0.0.1:4175";
 
 /// The payments settings of the tests: tokens live `ttl`.
 pub fn payments(ttl: std::time::Duration) -> backend::payments::Settings {
-    backend::payments::Settings { token_ttl: ttl, ..backend::payments::Settings::new(PAYMENTS_ORIGIN, vec![APP_ORIGIN.to_owned()]) }
+    backend::payments::Settings {
+        token_ttl: ttl,
+        ..backend::payments::Settings::new(PAYMENTS_ORIGIN, vec![APP_ORIGIN.to_owned()])
+    }
 }
 
 /// An application under test: the portal and its payments origin.

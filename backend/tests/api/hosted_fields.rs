@@ -18,7 +18,11 @@ const APP: &str = "parent=http%3A%2F%2F127.0.0.1%3A4173&group=0123456789abcdef";
 #[tokio::test]
 async fn the_field_page_is_small_strict_and_framed_only_by_the_app() {
     let app = App::small();
-    let reply = app.to_payments(page_request(&format!("field=number&{APP}&lang=sv&label=Kortnummer&title=S%C3%A4kert+kortnummer&scheme=dark&font_px=18"))).await;
+    let reply = app
+        .to_payments(page_request(&format!(
+            "field=number&{APP}&lang=sv&label=Kortnummer&title=S%C3%A4kert+kortnummer&scheme=dark&font_px=18"
+        )))
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     let html = reply.text();
     assert!(html.contains("<html lang=\"sv\" data-field=\"number\""), "{html}");
@@ -36,7 +40,8 @@ async fn the_field_page_is_small_strict_and_framed_only_by_the_app() {
 
     let code = app.to_payments(page_request(&format!("field=security_code&{APP}&brand=amex"))).await;
     assert!(code.text().contains("autocomplete=\"cc-csc\"") && code.text().contains("data-brand=\"amex\""));
-    let stranger = app.to_payments(page_request("field=number&parent=http%3A%2F%2Fevil.example&group=0123456789")).await;
+    let stranger =
+        app.to_payments(page_request("field=number&parent=http%3A%2F%2Fevil.example&group=0123456789")).await;
     assert_eq!(stranger.status, StatusCode::FORBIDDEN, "only the app origins this payments origin serves");
     let unknown = app.to_payments(page_request(&format!("field=pin&{APP}"))).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
@@ -92,10 +97,34 @@ async fn tokenize_checks_the_values_and_answers_only_masked_facts() {
 #[test]
 fn the_fields_rules_agree_with_the_contracts() {
     let numbers = [
-        "", "4", "41", "4111", "4111 1111 1111 1111", "4111-1111-1111-1111", "4111 1111 1111 1112", "4111 1111 1111 111",
-        "4222222222222", "4111111111111111110", "41111111111111111111", "5555 5555 5555 4444", "5555 5555 5555 44441",
-        "2223003122003222", "2720", "2721", "222", "3782 822463 10005", "378282246310006", "34", "37", "36",
-        "6011 1111 1111 1117", "6011", "4111a", "４１１１", "4111 1111 1111 1111 ", "30569309025904",
+        "",
+        "4",
+        "41",
+        "4111",
+        "4111 1111 1111 1111",
+        "4111-1111-1111-1111",
+        "4111 1111 1111 1112",
+        "4111 1111 1111 111",
+        "4222222222222",
+        "4111111111111111110",
+        "41111111111111111111",
+        "5555 5555 5555 4444",
+        "5555 5555 5555 44441",
+        "2223003122003222",
+        "2720",
+        "2721",
+        "222",
+        "3782 822463 10005",
+        "378282246310006",
+        "34",
+        "37",
+        "36",
+        "6011 1111 1111 1117",
+        "6011",
+        "4111a",
+        "４１１１",
+        "4111 1111 1111 1111 ",
+        "30569309025904",
     ];
     let codes = ["", "1", "12", "123", "1234", "12345", "12a", "１２３"];
     let brands = [None, Some(CardBrand::Visa), Some(CardBrand::Mastercard), Some(CardBrand::Amex)];
@@ -104,7 +133,8 @@ fn the_fields_rules_agree_with_the_contracts() {
     let mut expected = Vec::new();
     for number in numbers {
         let digits: String = number.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-        let brand = if digits.chars().all(|c| c.is_ascii_digit()) { contract::rules::card_brand(&digits) } else { None };
+        let brand =
+            if digits.chars().all(|c| c.is_ascii_digit()) { contract::rules::card_brand(&digits) } else { None };
         let code = number_issue(number).err().map(issue);
         expected.push(serde_json::json!([brand_name(brand), code]));
     }
@@ -153,7 +183,13 @@ async fn the_card_stays_in_the_vault_and_no_portal_route_gives_it() {
         "address": { "line1": "Unter den Linden 1", "city": "Berlin", "postal_code": "10117", "country": "DE" }
     });
     let added = app
-        .change(Method::POST, "/api/v1/payment-methods", &asa, Guard { key: Some("k"), ..Guard::default() }, Some(&body.to_string()))
+        .change(
+            Method::POST,
+            "/api/v1/payment-methods",
+            &asa,
+            Guard { key: Some("k"), ..Guard::default() },
+            Some(&body.to_string()),
+        )
         .await;
     assert_eq!(added.status, StatusCode::CREATED, "{}", added.text());
     let id = added.json::<serde_json::Value>()["id"].as_str().unwrap().to_owned();
@@ -168,6 +204,9 @@ async fn the_card_stays_in_the_vault_and_no_portal_route_gives_it() {
         let reply = app.get(&path, &asa).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         let text = reply.text();
-        assert!(!text.contains("5555555555554444") && !text.contains("321\"") && !text.contains("card_"), "{path}: {text}");
+        assert!(
+            !text.contains("5555555555554444") && !text.contains("321\"") && !text.contains("card_"),
+            "{path}: {text}"
+        );
     }
 }

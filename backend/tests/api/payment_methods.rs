@@ -101,7 +101,11 @@ async fn card_numbers_and_security_codes_are_refused_with_their_own_code() {
     }
     for body in [r#"{"security_code":"987"}"#, r#"{"card_number":"4111111111111111","last4":"1111"}"#] {
         let reply = patch(&app, &asa, "pm-visa", "\"1\"", body).await;
-        assert_eq!((reply.status, reply.problem().code), (StatusCode::BAD_REQUEST, ErrorCode::CardDataRefused), "{body}");
+        assert_eq!(
+            (reply.status, reply.problem().code),
+            (StatusCode::BAD_REQUEST, ErrorCode::CardDataRefused),
+            "{body}"
+        );
     }
     assert_eq!(methods(&app, &asa).await.len(), 3, "nothing was added");
     // The token was not spent by the refused requests.
@@ -113,7 +117,10 @@ async fn unknown_expired_and_wrong_kind_tokens_are_refused_with_their_own_codes(
     let app = App::small();
     let asa = app.asa().await;
     let unknown = add(&app, &asa, "u", &new_card("tok_made_up", 2029, 1)).await;
-    assert_eq!((unknown.status, unknown.problem().code), (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::CardTokenInvalid));
+    assert_eq!(
+        (unknown.status, unknown.problem().code),
+        (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::CardTokenInvalid)
+    );
     let code_only = app.code_token("123", "visa").await;
     let wrong_kind = add(&app, &asa, "k", &new_card(&code_only, 2029, 1)).await;
     assert_eq!(wrong_kind.problem().code, ErrorCode::CardTokenInvalid, "a security code token is no card");
@@ -194,7 +201,8 @@ async fn only_security_code_expiry_name_and_address_can_change() {
     let reply = patch(&app, &asa, "pm-amex", "\"1\"", &format!(r#"{{"security_code_token":"{visa_code}"}}"#)).await;
     assert_eq!(fields(&reply), [("security_code_token".to_owned(), FieldErrorCode::InvalidSecurityCode)]);
     let card_token = app.card_token(VISA, "123").await;
-    let reply = patch(&app, &asa, "pm-visa", &after.etag, &format!(r#"{{"security_code_token":"{card_token}"}}"#)).await;
+    let reply =
+        patch(&app, &asa, "pm-visa", &after.etag, &format!(r#"{{"security_code_token":"{card_token}"}}"#)).await;
     assert_eq!(reply.problem().code, ErrorCode::CardTokenInvalid, "a card token is no security code token");
     let reply = patch(&app, &asa, "pm-visa", &before.etag, r#"{"name_on_card":"Åsa Ö"}"#).await;
     assert_eq!(reply.status, StatusCode::PRECONDITION_FAILED, "a stale version");
@@ -216,7 +224,11 @@ async fn a_retried_edit_with_its_key_is_replayed_not_refused() {
     let first = app.change(Method::PATCH, "/api/v1/payment-methods/pm-visa", &asa, guard, Some(&body)).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.text());
     let retry = app.change(Method::PATCH, "/api/v1/payment-methods/pm-visa", &asa, guard, Some(&body)).await;
-    assert_eq!(retry.status, StatusCode::OK, "the answer was lost; the retry gets it instead of a 412 or a spent token");
+    assert_eq!(
+        retry.status,
+        StatusCode::OK,
+        "the answer was lost; the retry gets it instead of a 412 or a spent token"
+    );
     assert_eq!(retry.header("idempotent-replayed"), Some("true"));
     assert_eq!(retry.json::<PaymentMethod>().etag, "\"2\"", "applied once");
 }

@@ -71,7 +71,8 @@ fn the_binary_announces_its_address_and_payments_origin_and_stops_on_sigterm() {
         exchange(port, "GET /dev/sign-in?user=li.wei@contoso.com HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assert!(answer.starts_with("HTTP/1.1 303"), "{answer}");
     // The payments origin listens on a port of its own and serves the hosted fields to this server's own app.
-    let payments = payments_line.trim().strip_prefix("payments origin on http://").unwrap_or_else(|| panic!("{payments_line:?}"));
+    let payments =
+        payments_line.trim().strip_prefix("payments origin on http://").unwrap_or_else(|| panic!("{payments_line:?}"));
     let (payments_address, served) = payments.split_once(" (serving ").unwrap();
     let payments_port: u16 = payments_address.rsplit(':').next().unwrap().parse().unwrap();
     assert_ne!(payments_port, port);

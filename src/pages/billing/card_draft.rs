@@ -1,9 +1,12 @@
-//! What a person types into a card form, which problems to show beside which field, and forgetting the secret
-//! parts (card number, security code) when the form goes away.
+//! What a person types into a card form's own fields (expiry, name, address) and which problems to show beside
+//! which field. The card number and security code are typed into the hosted fields (`crate::hosted_fields`): the
+//! form never holds them, only the token they give.
 
 use contract::billing::{Address, CardExpiry, NewPaymentMethod, PaymentMethod, PaymentMethodUpdate};
+use contract::cards::check_card_details;
 use contract::FieldError;
 use leptos::prelude::*;
+use time::Date;
 
 /// A billing address being typed.
 #[derive(Clone, Copy)]
@@ -50,17 +53,13 @@ impl AddressDraft {
     }
 }
 
-/// A card being typed: a new one (every field), or a stored one being edited (no number).
+/// A card being typed: a new one, or a stored one being edited.
 #[derive(Clone, Copy)]
 pub struct CardDraft {
-    /// The card number as typed (new cards only). Never stored anywhere but here.
-    pub number: RwSignal<String>,
     /// Expiry month, `1`–`12`, or empty.
     pub month: RwSignal<String>,
     /// Expiry year, or empty.
     pub year: RwSignal<String>,
-    /// The security code as typed. Never stored anywhere but here.
-    pub security_code: RwSignal<String>,
     /// Name on the card.
     pub name: RwSignal<String>,
     /// Billing address.
@@ -85,10 +84,8 @@ impl CardDraft {
 
     fn with(month: String, year: String, name: String, address: &Address) -> Self {
         Self {
-            number: RwSignal::new(String::new()),
             month: RwSignal::new(month),
             year: RwSignal::new(year),
-            security_code: RwSignal::new(String::new()),
             name: RwSignal::new(name),
             address: AddressDraft::from(address),
             attempted: RwSignal::new(false),
@@ -101,25 +98,29 @@ impl CardDraft {
         CardExpiry { year: self.year.get().parse().unwrap_or(0), month: self.month.get().parse().unwrap_or(0) }
     }
 
-    /// The new card as typed.
-    pub fn new_payment_method(&self) -> NewPaymentMethod {
+    /// The problems of the expiry, name and address as typed (the contract's rules).
+    pub fn problems(&self, today: Date) -> Vec<FieldError> {
+        self.name.with(|name| check_card_details(self.expiry(), name, &self.address.address(), today))
+    }
+
+    /// The new card as typed, with the hosted fields' token for its number and security code.
+    pub fn new_payment_method(&self, card_token: String) -> NewPaymentMethod {
         NewPaymentMethod {
-            card_number: self.number.get().trim().to_owned(),
+            card_token,
             expiry: self.expiry(),
-            security_code: self.security_code.get().trim().to_owned(),
             name_on_card: self.name.get().trim().to_owned(),
             address: self.address.address(),
         }
     }
 
-    /// What differs from `method`: only those fields are sent (a security code only when one is typed).
-    pub fn update(&self, method: &PaymentMethod) -> PaymentMethodUpdate {
-        let code = self.security_code.get().trim().to_owned();
+    /// What differs from `method`: only those fields are sent (a new security code as its token, when one is
+    /// typed).
+    pub fn update(&self, method: &PaymentMethod, security_code_token: Option<String>) -> PaymentMethodUpdate {
         let expiry = self.expiry();
         let name = self.name.get().trim().to_owned();
         let address = self.address.address();
         PaymentMethodUpdate {
-            security_code: (!code.is_empty()).then_some(code),
+            security_code_token,
             expiry: (expiry != method.expiry).then_some(expiry),
             name_on_card: (name != method.name_on_card).then_some(name),
             address: (address != method.address).then_some(address),
@@ -158,7 +159,7 @@ impl CardDraft {
         }
     }
 
-    /// The problem to show for `field` (a name such as `card_number` or `address.city`): the rules' verdict once
+    /// The problem to show for `field` (a name such as `expiry` or `address.city`): the rules' verdict once
     /// the field was left or a save tried, else the backend's (`server`) from the last save.
     pub fn shown_problem(
         &self,
@@ -169,16 +170,5 @@ impl CardDraft {
         let visible = self.attempted.get() || self.touched.with(|t| t.contains(&field));
         let find = |list: &[FieldError]| list.iter().find(|p| p.field == field).map(|p| p.code);
         find(problems).filter(|_| visible).or_else(|| find(server))
-    }
-
-    /// Forgets the card number and security code: their bytes are overwritten before they are freed.
-    pub fn wipe(&self) {
-        for secret in [self.number, self.security_code] {
-            secret.try_update_untracked(|text| {
-                let mut bytes = std::mem::take(text).into_bytes();
-                bytes.fill(0);
-                std::hint::black_box(&bytes);
-            });
-        }
     }
 }

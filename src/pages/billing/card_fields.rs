@@ -1,46 +1,56 @@
 use super::address_fields::AddressFields;
 use super::card_draft::CardDraft;
-use super::card_problem::{field_message, FormProblems};
+use super::card_problem::{field_message, hosted_problem, FormProblems};
 use super::expiry_fields::ExpiryFields;
 use crate::components::TextField;
+use crate::hosted_fields::{CardEntry, HostedField, HostedFields};
 use crate::i18n::*;
 use crate::labels::brand_name;
 use contract::billing::CardBrand;
+use contract::hosted_fields::FieldKind;
 use leptos::prelude::*;
 
-/// The fields of a card form: the number (new cards only, its brand recognised while typing), expiry, security
-/// code, name on the card and billing address, each with its problem beside it.
+/// The fields of a card form: the number (new cards only, its brand recognised while typing) and the security code
+/// in the payments origin's hosted fields, the expiry, name on the card and billing address in the app's own, each
+/// with its problem beside it.
 #[component]
 pub fn CardFields(
-    /// What is typed.
+    /// What is typed into the form's own fields.
     draft: CardDraft,
     /// What is wrong with it.
     problems: FormProblems,
-    /// The card's brand: the stored card's, or the one the typed number belongs to.
-    #[prop(into)]
-    brand: Signal<Option<CardBrand>>,
-    /// Whether this is a new card (with a number); otherwise the security code is optional.
-    new: bool,
+    /// The hosted fields of the card number and security code.
+    hosted: HostedFields,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let new = hosted.kinds().contains(&FieldKind::Number);
+    let number = hosted.status(FieldKind::Number);
+    let brand = Signal::derive(move || match hosted.entry() {
+        CardEntry::SecurityCode(brand) => Some(brand),
+        CardEntry::NewCard => number.with(|s| s.brand),
+    });
     let message = move |field: &'static str| field_message(i18n, draft, problems, brand, field);
     let touch = move |field: &'static str| Callback::new(move |()| draft.touch(field));
+    let hosted_message = move |kind: FieldKind, server_field: &'static str| {
+        let status = hosted.status(kind);
+        let server = message(server_field);
+        Signal::derive(move || {
+            hosted_problem(i18n, kind, status.get(), draft.attempted.get(), new, brand.get()).or_else(|| server.get())
+        })
+    };
     let number = new.then(|| {
         let detected = move || {
             brand.get().map(|brand| t_string!(i18n, card_form.brand_detected, brand = brand_name(brand)).to_string())
         };
         view! {
-            <TextField
-                id="card-number"
+            <HostedField
+                fields=hosted
+                kind=FieldKind::Number
                 label=Signal::derive(move || t_string!(i18n, card_form.number_label).to_string())
-                value=draft.number
-                error=message("card_number")
+                title=Signal::derive(move || t_string!(i18n, card_form.number_label).to_string())
                 hint=Signal::derive(move || Some(t_string!(i18n, card_form.number_hint).to_string()))
-                autocomplete="cc-number"
-                inputmode="numeric"
-                maxlength=23
+                error=hosted_message(FieldKind::Number, "card_token")
                 required=true
-                on_blur=touch("card_number")
             />
             <p class="field-hint brand-detected" role="status">{detected}</p>
         }
@@ -53,19 +63,17 @@ pub fn CardFields(
         Some(if new { text } else { format!("{text} {}", t_string!(i18n, card_form.code_hint_optional)) })
     };
     view! {
+        <p class="field-hint secure-note">{t!(i18n, card_form.secure_note)}</p>
         {number}
         <ExpiryFields draft error=message("expiry") />
-        <TextField
-            id="card-security-code"
+        <HostedField
+            fields=hosted
+            kind=FieldKind::SecurityCode
             label=Signal::derive(move || t_string!(i18n, card_form.code_label).to_string())
-            value=draft.security_code
-            error=message("security_code")
+            title=Signal::derive(move || t_string!(i18n, card_form.code_label).to_string())
             hint=Signal::derive(code_hint)
-            autocomplete="cc-csc"
-            inputmode="numeric"
-            maxlength=4
+            error=hosted_message(FieldKind::SecurityCode, "security_code_token")
             required=new
-            on_blur=touch("security_code")
         />
         <TextField
             id="card-name"

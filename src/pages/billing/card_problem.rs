@@ -1,9 +1,12 @@
-//! What each card-form problem says, in the person's language.
+//! What each card-form problem says, in the person's language: the form's own fields' (the contract's codes) and
+//! the hosted fields' (their event codes).
 
 use super::card_draft::CardDraft;
+use crate::hosted_fields::FieldStatus;
 use crate::i18n::*;
 use crate::labels::I18n;
 use contract::billing::CardBrand;
+use contract::hosted_fields::{FieldIssue, FieldKind, FieldState};
 use contract::problem::FieldErrorCode;
 use contract::FieldError;
 use leptos::prelude::*;
@@ -32,16 +35,45 @@ pub fn field_message(
     })
 }
 
-/// The message for `code` on `field` (`card_number`, `expiry`, `security_code`, `name_on_card`, `address.…`);
-/// `brand` is the card's, when known.
+/// The message beside a hosted field (`kind`, as `status` says), once it was left or a save tried (`attempted`);
+/// an empty field is a problem only when `required`. `brand` is the card's, when known.
+pub fn hosted_problem(
+    i18n: I18n,
+    kind: FieldKind,
+    status: FieldStatus,
+    attempted: bool,
+    required: bool,
+    brand: Option<CardBrand>,
+) -> Option<String> {
+    if !(attempted || status.left) {
+        return None;
+    }
+    let issue = match status.state {
+        FieldState::Complete => return None,
+        FieldState::Empty if !required => return None,
+        FieldState::Empty => None,
+        FieldState::Invalid => status.issue,
+    };
+    Some(match (kind, issue) {
+        (FieldKind::Number, None) => t_string!(i18n, card_form.number_required).to_string(),
+        (FieldKind::Number, Some(FieldIssue::UnsupportedBrand)) => {
+            t_string!(i18n, card_form.number_unsupported).to_string()
+        }
+        // Too short or long, a wrong character, a failed checksum: the digits need checking.
+        (FieldKind::Number, Some(_)) => t_string!(i18n, card_form.number_invalid).to_string(),
+        (FieldKind::SecurityCode, None) => t_string!(i18n, card_form.code_required).to_string(),
+        (FieldKind::SecurityCode, Some(_)) => {
+            card_problem(i18n, "security_code", FieldErrorCode::InvalidSecurityCode, brand)
+        }
+    })
+}
+
+/// The message for `code` on `field` (`expiry`, `security_code`, `name_on_card`, `address.…`); `brand` is the
+/// card's, when known.
 pub fn card_problem(i18n: I18n, field: &str, code: FieldErrorCode, brand: Option<CardBrand>) -> String {
     use FieldErrorCode as C;
     match (field, code) {
-        ("card_number", C::Required) => t_string!(i18n, card_form.number_required).to_string(),
-        ("card_number", C::UnsupportedCardBrand) => t_string!(i18n, card_form.number_unsupported).to_string(),
-        ("card_number", _) => t_string!(i18n, card_form.number_invalid).to_string(),
-        ("security_code", C::Required) => t_string!(i18n, card_form.code_required).to_string(),
-        ("security_code", _) => match brand {
+        ("security_code" | "security_code_token", _) => match brand {
             Some(CardBrand::Amex) => t_string!(i18n, card_form.code_invalid_amex).to_string(),
             Some(_) => t_string!(i18n, card_form.code_invalid_three).to_string(),
             None => t_string!(i18n, card_form.code_invalid).to_string(),

@@ -11,6 +11,7 @@ mod billing_save;
 mod card_draft;
 mod card_fields;
 mod card_problem;
+mod card_token;
 mod edit_card_form;
 mod empty_invoices;
 mod expiry_fields;

@@ -2,15 +2,17 @@ use super::billing_save::BillingSave;
 use super::card_draft::CardDraft;
 use super::card_fields::CardFields;
 use super::card_problem::FormProblems;
+use super::card_token::with_card_token;
 use crate::api::{fingerprint, new_idempotency_key, use_api, ApiError, ChangeGuard, IntentKey};
 use crate::components::{focus_first_invalid, ErrorView, ExpiryBadge, SaveError, SubmitBar};
 use crate::format;
+use crate::hosted_fields::{CardEntry, HostedFields};
 use crate::i18n::*;
 use crate::labels;
+use crate::state::config::use_config;
 use crate::state::confirmation::{use_confirmations, Confirmation};
-use contract::billing::BillingProfile;
-use contract::cards::{check_new_card, expiry_state, ExpiryState};
-use contract::rules::{card_brand, card_digits};
+use contract::billing::{BillingProfile, NewPaymentMethod};
+use contract::cards::{expiry_state, ExpiryState};
 use contract::PaymentMethodId;
 use leptos::prelude::*;
 
@@ -43,11 +45,10 @@ pub fn ReplaceMethodForm(
     });
     let choice = RwSignal::new(String::new());
     let draft = CardDraft::new_card(&profile.bill_to);
-    on_cleanup(move || draft.wipe());
+    let hosted = HostedFields::new(&use_config().payments_origin, CardEntry::NewCard);
     let save = BillingSave::<(String, String)>::new();
     let add_keys = StoredValue::new(IntentKey::<u64>::default());
-    let problems = Memo::new(move |_| check_new_card(&draft.new_payment_method(), today));
-    let brand = Memo::new(move |_| draft.number.with(|n| card_digits(n).as_deref().and_then(card_brand)));
+    let problems = Memo::new(move |_| draft.problems(today));
     let form_problems = FormProblems { local: problems.into(), server: save.field_problems() };
     let attempted = RwSignal::new(false);
     let choice_missing = Memo::new(move |_| attempted.get() && choice.with(String::is_empty));
@@ -60,20 +61,26 @@ pub fn ReplaceMethodForm(
         if adding {
             draft.attempted.set(true);
         }
-        if chosen.is_empty() || (adding && !problems.with_untracked(Vec::is_empty)) {
+        if chosen.is_empty() || (adding && (!problems.with_untracked(Vec::is_empty) || !hosted.complete())) {
             focus_first_invalid();
             return;
         }
-        let card = adding.then(|| draft.new_payment_method());
+        let card = adding.then(|| draft.new_payment_method(String::new()));
         let add_guard = card.as_ref().map(|card| {
-            let key = add_keys.try_update_value(|k| k.key_for(fingerprint(card), new_idempotency_key));
+            let intent = fingerprint(&(hosted.revisions(), card));
+            let key = add_keys.try_update_value(|k| k.key_for(intent, new_idempotency_key));
             ChangeGuard { if_match: None, idempotency_key: key.unwrap_or_else(new_idempotency_key) }
         });
         let (api, profile_id, etag, name) = (api.clone(), profile_id.clone(), etag.clone(), profile_name.clone());
         let request = async move {
             let method = match (card, add_guard) {
                 (Some(card), Some(guard)) => {
-                    let added = api.add_payment_method(&card, &guard).await;
+                    let added = with_card_token(hosted, |card_token| {
+                        let (api, guard) = (api.clone(), guard.clone());
+                        let card = NewPaymentMethod { card_token, ..card.clone() };
+                        async move { api.add_payment_method(&card, &guard).await }
+                    })
+                    .await;
                     // While the add's outcome is unknown, a changed card is still sent under its key (see IntentKey).
                     let unknown = added.as_ref().is_err_and(ApiError::is_retryable);
                     add_keys.update_value(|k| if unknown { k.hold() } else { k.release() });
@@ -85,7 +92,6 @@ pub fn ReplaceMethodForm(
             api.set_profile_payment_method(&profile_id, &method, &guard).await
         };
         save.run(request, move |updated: BillingProfile| {
-            draft.wipe();
             if let Some(method) = updated.payment_method {
                 confirmations.show(Confirmation::ProfileMethodChanged {
                     profile: name,
@@ -97,6 +103,8 @@ pub fn ReplaceMethodForm(
             close.try_run(());
         });
     });
+
+    hosted.on_submit(submit);
 
     let options = move || {
         methods.get().map(|loaded| match loaded {
@@ -158,7 +166,7 @@ pub fn ReplaceMethodForm(
                 </div>
             </fieldset>
             <Show when=move || choice.with(|c| c == NEW_CARD)>
-                <CardFields draft problems=form_problems brand new=true />
+                <CardFields draft problems=form_problems hosted />
             </Show>
             {move || save.other_error().map(|error| view! { <SaveError error on_retry=submit /> })}
             <SubmitBar

@@ -8,6 +8,7 @@ use crate::components::{
 };
 use crate::date_range::DateRange;
 use crate::format;
+use crate::hosted_fields::{CardEntry, HostedFields};
 use crate::i18n::*;
 use crate::pages::billing::{CardDraft, CardFields, FormProblems, InvoicesTable};
 use crate::pages::NotFoundPage;
@@ -15,7 +16,6 @@ use crate::routing::RoutePane;
 use crate::state::config::use_config;
 use crate::state::confirmation::{use_confirmations, Confirmation};
 use contract::billing::{Address, CardBrand, CardExpiry};
-use contract::cards::check_new_card;
 use contract::invoices::InvoiceStatus;
 use contract::subscriptions::SubscriptionStatus;
 use contract::{Currency, Money};
@@ -58,7 +58,8 @@ pub fn GalleryPage() -> impl IntoView {
 
     let draft = CardDraft::new_card(&Address { country: "US".to_owned(), ..Address::default() });
     draft.attempted.set(true);
-    let card_problems = Memo::new(move |_| check_new_card(&draft.new_payment_method(), today));
+    let card_problems = Memo::new(move |_| draft.problems(today));
+    let hosted = HostedFields::new(&use_config().payments_origin, CardEntry::NewCard);
     let problems = FormProblems { local: card_problems.into(), server: Signal::stored(Vec::new()) };
     let name = RwSignal::new(String::new());
 
@@ -196,7 +197,7 @@ pub fn GalleryPage() -> impl IntoView {
                     </GalleryState>
                     <GalleryState caption="a card form after Add, everything missing">
                         <form class="pane-form" novalidate on:submit=|event| event.prevent_default()>
-                            <CardFields draft problems brand=Signal::stored(None) new=true />
+                            <CardFields draft problems hosted />
                         </form>
                     </GalleryState>
                 </GallerySection>

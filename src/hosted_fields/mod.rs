@@ -1,0 +1,354 @@
+//! The seam between the app and the card processor's hosted card fields: the one place that knows the fields are
+//! iframes of the payments origin talking `hosted-fields/1` (`contract::hosted_fields`). Its interface is narrow —
+//! mount a field ([`HostedField`]), hear its events ([`HostedFields::status`], [`HostedFields::on_submit`]),
+//! tokenize ([`HostedFields::token`]) — so another processor's fields (Stripe Elements, Adyen, Braintree) can be
+//! put behind it (README.md, "Card data").
+//!
+//! The app never holds a card number or security code: it learns whether each field is empty, complete or invalid
+//! (with a stable code), the brand, and at the end a single-use token with the brand and last four digits.
+
+mod hosted_field;
+mod protocol;
+
+pub use hosted_field::HostedField;
+
+use crate::api::new_idempotency_key;
+use contract::billing::CardBrand;
+use contract::hosted_fields::{
+    FieldCommand, FieldEvent, FieldIssue, FieldKind, FieldLook, FieldState, TokenizeFailure,
+};
+use futures::channel::oneshot;
+use futures::future::{select, Either};
+use leptos::ev;
+use leptos::html::Iframe;
+use leptos::prelude::*;
+use std::time::Duration;
+use web_sys::MessageEvent;
+
+/// What a form's hosted fields take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardEntry {
+    /// A new card: its number and security code.
+    NewCard,
+    /// A new security code of a stored card of this brand.
+    SecurityCode(CardBrand),
+}
+
+/// What a hosted field said last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldStatus {
+    /// The field is shown and takes commands.
+    pub ready: bool,
+    /// Its page loaded without ever saying it is ready (the payments origin failed or refused).
+    pub failed: bool,
+    /// Empty, complete or invalid.
+    pub state: FieldState,
+    /// The problem, when invalid.
+    pub issue: Option<FieldIssue>,
+    /// The number's brand, once its first digits tell.
+    pub brand: Option<CardBrand>,
+    /// Counts the edits: another value is another revision (an idempotency key follows it).
+    pub revision: u32,
+    /// The person has left the field once.
+    pub left: bool,
+    /// The content's height in CSS pixels.
+    pub height: Option<u32>,
+}
+
+impl Default for FieldStatus {
+    fn default() -> Self {
+        Self {
+            ready: false,
+            failed: false,
+            state: FieldState::Empty,
+            issue: None,
+            brand: None,
+            revision: 0,
+            left: false,
+            height: None,
+        }
+    }
+}
+
+/// A single-use token of the payments origin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardToken {
+    /// The token (`tok_…`).
+    pub token: String,
+    /// The card's brand (card tokens).
+    pub brand: Option<CardBrand>,
+    /// The last four digits (card tokens).
+    pub last4: Option<String>,
+}
+
+type Answer = Result<CardToken, TokenizeFailure>;
+
+/// How long a tokenize request may take before it counts as failed.
+const TOKENIZE_TIMEOUT_MS: u32 = 20_000;
+/// How long a loaded field page has to say it is ready.
+const READY_GRACE: Duration = Duration::from_secs(3);
+
+fn slot(kind: FieldKind) -> usize {
+    match kind {
+        FieldKind::Number => 0,
+        FieldKind::SecurityCode => 1,
+    }
+}
+
+/// The hosted fields of one card form.
+#[derive(Clone, Copy)]
+pub struct HostedFields {
+    origin: StoredValue<String>,
+    group: StoredValue<String>,
+    entry: CardEntry,
+    frames: [NodeRef<Iframe>; 2],
+    statuses: [RwSignal<FieldStatus>; 2],
+    loads: [RwSignal<u32>; 2],
+    waiting: StoredValue<Vec<(u32, oneshot::Sender<Answer>)>>,
+    next_id: StoredValue<u32>,
+    held: StoredValue<Option<((u32, u32), CardToken)>>,
+    submit: StoredValue<Option<Callback<()>>>,
+    dark: Signal<bool>,
+}
+
+impl HostedFields {
+    /// The fields of a form taking `entry`, served by `payments_origin`. Messages are heard while the calling
+    /// component lives, and only from that origin and these fields' frames.
+    pub fn new(payments_origin: &str, entry: CardEntry) -> Self {
+        let fields = Self {
+            origin: StoredValue::new(protocol::normalised_origin(payments_origin)),
+            group: StoredValue::new(new_idempotency_key()),
+            entry,
+            frames: [NodeRef::new(), NodeRef::new()],
+            statuses: [RwSignal::new(FieldStatus::default()), RwSignal::new(FieldStatus::default())],
+            loads: [RwSignal::new(0), RwSignal::new(0)],
+            waiting: StoredValue::new(Vec::new()),
+            next_id: StoredValue::new(0),
+            held: StoredValue::new(None),
+            submit: StoredValue::new(None),
+            dark: Signal::stored(false),
+        };
+        let handle = window_event_listener(ev::message, move |event: MessageEvent| fields.receive(&event));
+        on_cleanup(move || handle.remove());
+        if entry == CardEntry::NewCard {
+            // The security code's length depends on the number's brand: relay it (the fields never talk to the
+            // app about each other's values).
+            Effect::new(move |_| {
+                let brand = fields.statuses[0].with(|s| s.brand);
+                if fields.statuses[1].with(|s| s.ready) {
+                    fields.send(FieldKind::SecurityCode, FieldCommand::Brand { brand });
+                }
+            });
+        }
+        fields
+    }
+
+    /// What the fields take.
+    pub fn entry(self) -> CardEntry {
+        self.entry
+    }
+
+    /// The fields this form shows.
+    pub fn kinds(self) -> &'static [FieldKind] {
+        match self.entry {
+            CardEntry::NewCard => &[FieldKind::Number, FieldKind::SecurityCode],
+            CardEntry::SecurityCode(_) => &[FieldKind::SecurityCode],
+        }
+    }
+
+    /// What `kind` said last.
+    pub fn status(self, kind: FieldKind) -> Signal<FieldStatus> {
+        self.statuses[slot(kind)].into()
+    }
+
+    /// Whether every field holds a value that can be tokenized (a stored card's security code may stay empty).
+    pub fn complete(self) -> bool {
+        self.kinds().iter().all(|kind| {
+            let state = self.statuses[slot(*kind)].with(|s| s.state);
+            state == FieldState::Complete
+                || (matches!(self.entry, CardEntry::SecurityCode(_)) && state == FieldState::Empty)
+        })
+    }
+
+    /// The revisions of both fields now: a token made at other revisions is for another value.
+    pub fn revisions(self) -> (u32, u32) {
+        (self.statuses[0].with_untracked(|s| s.revision), self.statuses[1].with_untracked(|s| s.revision))
+    }
+
+    /// Called when the person presses Enter in a field.
+    pub fn on_submit(self, submit: Callback<()>) {
+        self.submit.set_value(Some(submit));
+    }
+
+    /// Moves focus into `kind`'s input.
+    pub fn focus(self, kind: FieldKind) {
+        self.send(kind, FieldCommand::Focus);
+    }
+
+    /// A token for what the fields hold: the one made for these very values when it was not refused, else a new
+    /// one (the number field tokenizes the card; a stored card's security code field, the code).
+    pub async fn token(self) -> Result<CardToken, TokenizeFailure> {
+        let revisions = self.revisions();
+        let held = self.held.try_with_value(|held| {
+            held.as_ref().filter(|(made_at, _)| *made_at == revisions).map(|(_, token)| token.clone())
+        });
+        if let Some(token) = held.flatten() {
+            return Ok(token);
+        }
+        let kind = self.kinds()[0];
+        let token = self.tokenize(kind).await?;
+        self.held.try_set_value(Some((revisions, token.clone())));
+        Ok(token)
+    }
+
+    /// Forgets the held token: the backend said it is spent or expired.
+    pub fn forget_token(self) {
+        self.held.try_set_value(None);
+    }
+
+    async fn tokenize(self, kind: FieldKind) -> Answer {
+        let (sender, receiver) = oneshot::channel();
+        let id = self.next_id.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let Some(id) = id else { return Err(TokenizeFailure::Unavailable) };
+        self.waiting.try_update_value(|waiting| waiting.push((id, sender)));
+        if !self.send(kind, FieldCommand::Tokenize { id }) {
+            return Err(TokenizeFailure::Unavailable);
+        }
+        let timeout = gloo_timers::future::TimeoutFuture::new(TOKENIZE_TIMEOUT_MS);
+        match select(receiver, timeout).await {
+            Either::Left((Ok(answer), _)) => answer,
+            _ => {
+                self.waiting.try_update_value(|waiting| waiting.retain(|(waiting_id, _)| *waiting_id != id));
+                Err(TokenizeFailure::Unavailable)
+            }
+        }
+    }
+
+    fn send(self, kind: FieldKind, command: FieldCommand) -> bool {
+        let target = self.frames[slot(kind)].get_untracked().and_then(|frame| frame.content_window());
+        let origin = self.origin.try_get_value().unwrap_or_default();
+        match (target, protocol::write_command(&command)) {
+            (Some(target), Some(message)) if !origin.is_empty() => target.post_message(&message, &origin).is_ok(),
+            _ => false,
+        }
+    }
+
+    fn receive(self, event: &MessageEvent) {
+        let Some(origin) = self.origin.try_get_value() else { return };
+        if !protocol::from_payments_origin(&origin, &event.origin()) {
+            return;
+        }
+        let Some(source) = event.source() else { return };
+        let from = self.kinds().iter().copied().find(|kind| {
+            let window = self.frames[slot(*kind)].get_untracked().and_then(|frame| frame.content_window());
+            window.is_some_and(|window| js_sys::Object::is(&window, &source))
+        });
+        let (Some(kind), Some(message)) = (from, protocol::read_event(&event.data())) else { return };
+        let status = self.statuses[slot(kind)];
+        match message {
+            FieldEvent::Ready { field, height } if field == kind => status.update(|s| {
+                *s = FieldStatus { ready: true, height: Some(height), ..FieldStatus::default() };
+            }),
+            FieldEvent::Change { field, state, code, brand } if field == kind => status.update(|s| {
+                s.state = state;
+                s.issue = code;
+                s.brand = brand;
+                s.revision += 1;
+            }),
+            FieldEvent::Blur { field } if field == kind => status.update(|s| s.left = true),
+            FieldEvent::Resize { field, height } if field == kind => status.update(|s| s.height = Some(height)),
+            FieldEvent::Submit { field } if field == kind => {
+                if let Some(submit) = self.submit.try_get_value().flatten() {
+                    submit.run(());
+                }
+            }
+            FieldEvent::Tokenized { id, token, brand, last4 } => self.answer(id, Ok(CardToken { token, brand, last4 })),
+            FieldEvent::TokenizeFailed { id, code } => self.answer(id, Err(code)),
+            _ => {}
+        }
+    }
+
+    fn answer(self, id: u32, answer: Answer) {
+        let sender = self.waiting.try_update_value(|waiting| {
+            waiting.iter().position(|(waiting_id, _)| *waiting_id == id).map(|at| waiting.remove(at).1)
+        });
+        if let Some(sender) = sender.flatten() {
+            let _ = sender.send(answer);
+        }
+    }
+
+    fn frame(self, kind: FieldKind) -> NodeRef<Iframe> {
+        self.frames[slot(kind)]
+    }
+
+    /// `light` or `dark`, as the app is shown.
+    fn scheme(self) -> &'static str {
+        if self.dark.get() {
+            "dark"
+        } else {
+            "light"
+        }
+    }
+
+    /// The field page's address, with what it shows when it loads.
+    fn src(self, kind: FieldKind, look: &FieldLook, required: bool) -> String {
+        let parent = window().location().origin().unwrap_or_default();
+        let brand = match self.entry {
+            CardEntry::SecurityCode(brand) => Some(brand),
+            CardEntry::NewCard => None,
+        };
+        let query = contract::paths::query([
+            ("field", Some(kind.as_str().to_owned())),
+            ("parent", Some(parent)),
+            ("group", Some(self.group.get_value())),
+            ("load", Some(self.loads[slot(kind)].get_untracked().to_string())),
+            ("required", Some(required.to_string())),
+            ("lang", look.lang.clone()),
+            ("label", look.label.clone()),
+            ("title", look.title.clone()),
+            ("description", look.description.clone()),
+            ("scheme", look.scheme.clone()),
+            ("font_px", root_font_px().map(|px| px.to_string())),
+            ("brand", brand.map(|b| brand_wire_name(b).to_owned())),
+        ]);
+        format!("{}/v1/hosted-field{query}", self.origin.get_value())
+    }
+
+    /// The field's page loaded: unless it says it is ready soon, it failed.
+    fn frame_loaded(self, kind: FieldKind) {
+        let status = self.statuses[slot(kind)];
+        set_timeout(
+            move || {
+                if status.try_with_untracked(|s| !s.ready) == Some(true) {
+                    status.update(|s| s.failed = true);
+                }
+            },
+            READY_GRACE,
+        );
+    }
+
+    /// Loads `kind`'s page again (after it failed).
+    fn reload(self, kind: FieldKind) {
+        self.statuses[slot(kind)].set(FieldStatus::default());
+        self.loads[slot(kind)].update(|n| *n += 1);
+    }
+}
+
+fn brand_wire_name(brand: CardBrand) -> &'static str {
+    match brand {
+        CardBrand::Visa => "visa",
+        CardBrand::Mastercard => "mastercard",
+        CardBrand::Amex => "amex",
+    }
+}
+
+/// The app's root text size in CSS pixels (the browser's default, or the person's choice).
+fn root_font_px() -> Option<u32> {
+    let root = document().document_element()?;
+    let style = window().get_computed_style(&root).ok()??;
+    let size = style.get_property_value("font-size").ok()?;
+    size.trim_end_matches("px").parse::<f64>().ok().map(|px| px.round() as u32)
+}
