@@ -186,10 +186,10 @@ pub struct FieldLook {
     /// Whether the input is marked invalid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid: Option<bool>,
-    /// `light` or `dark`.
+    /// `light`, `dark`, or `system` (the default: the system's, as the app follows it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme: Option<String>,
-    /// The app's text size in CSS pixels.
+    /// The parent's text size in CSS pixels (the default: the browser's, as the app uses it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font_px: Option<u32>,
 }

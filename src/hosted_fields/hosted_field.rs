@@ -37,7 +37,7 @@ pub fn HostedField(
         // Inside the frame, the input is described by the same hint and message the app shows under it.
         description: Some([hint.get(), error.get()].into_iter().flatten().collect::<Vec<_>>().join(" ")),
         invalid: Some(error.with(Option::is_some)),
-        scheme: Some(fields.scheme().to_owned()),
+        scheme: fields.scheme.get().map(str::to_owned),
         font_px: None,
     };
     let src = Memo::new(move |_| {

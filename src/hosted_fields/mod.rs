@@ -18,11 +18,12 @@ use contract::hosted_fields::{
     FieldCommand, FieldEvent, FieldIssue, FieldKind, FieldLook, FieldState, TokenizeFailure,
 };
 use futures::channel::oneshot;
-use futures::future::{select, Either};
+use futures::future::select;
 use leptos::ev;
 use leptos::html::Iframe;
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsValue;
 use web_sys::MessageEvent;
 
 /// What a form's hosted fields take.
@@ -83,6 +84,13 @@ pub struct CardToken {
 
 type Answer = Result<CardToken, TokenizeFailure>;
 
+/// A tokenize request waiting for its answer.
+struct Waiting {
+    id: u32,
+    wake: Option<oneshot::Sender<()>>,
+    answer: Option<Answer>,
+}
+
 /// How long a tokenize request may take before it counts as failed.
 const TOKENIZE_TIMEOUT_MS: u32 = 20_000;
 /// How long a loaded field page has to say it is ready.
@@ -104,11 +112,14 @@ pub struct HostedFields {
     frames: [NodeRef<Iframe>; 2],
     statuses: [RwSignal<FieldStatus>; 2],
     loads: [RwSignal<u32>; 2],
-    waiting: StoredValue<Vec<(u32, oneshot::Sender<Answer>)>>,
+    // Tokenize requests waiting for their answer: the answer is kept here and the waiting request woken (a
+    // `Sender<()>`, as the app's other waits use: a channel of answers would be code of its own in the first
+    // download).
+    waiting: StoredValue<Vec<Waiting>>,
     next_id: StoredValue<u32>,
     held: StoredValue<Option<((u32, u32), CardToken)>>,
     submit: StoredValue<Option<Callback<()>>>,
-    dark: Signal<bool>,
+    scheme: Signal<Option<&'static str>>,
 }
 
 impl HostedFields {
@@ -126,7 +137,7 @@ impl HostedFields {
             next_id: StoredValue::new(0),
             held: StoredValue::new(None),
             submit: StoredValue::new(None),
-            dark: Signal::stored(false),
+            scheme: Signal::stored(None),
         };
         let handle = window_event_listener(ev::message, move |event: MessageEvent| fields.receive(&event));
         on_cleanup(move || handle.remove());
@@ -141,6 +152,13 @@ impl HostedFields {
             });
         }
         fields
+    }
+
+    /// Shows the fields in `scheme` (`light`, `dark`, or `system`), for a parent with its own colour scheme (the
+    /// component gallery). Otherwise the fields follow the system's, as the app does.
+    pub fn follow_scheme(mut self, scheme: Signal<Option<&'static str>>) -> Self {
+        self.scheme = scheme;
+        self
     }
 
     /// What the fields take.
@@ -213,18 +231,16 @@ impl HostedFields {
             *n
         });
         let Some(id) = id else { return Err(TokenizeFailure::Unavailable) };
-        self.waiting.try_update_value(|waiting| waiting.push((id, sender)));
-        if !self.send(kind, FieldCommand::Tokenize { id }) {
-            return Err(TokenizeFailure::Unavailable);
-        }
+        self.waiting.try_update_value(|waiting| waiting.push(Waiting { id, wake: Some(sender), answer: None }));
         let timeout = gloo_timers::future::TimeoutFuture::new(TOKENIZE_TIMEOUT_MS);
-        match select(receiver, timeout).await {
-            Either::Left((Ok(answer), _)) => answer,
-            _ => {
-                self.waiting.try_update_value(|waiting| waiting.retain(|(waiting_id, _)| *waiting_id != id));
-                Err(TokenizeFailure::Unavailable)
-            }
+        if self.send(kind, FieldCommand::Tokenize { id }) {
+            let _ = select(receiver, timeout).await;
         }
+        let answered = self.waiting.try_update_value(|waiting| {
+            let at = waiting.iter().position(|w| w.id == id)?;
+            waiting.remove(at).answer
+        });
+        answered.flatten().unwrap_or(Err(TokenizeFailure::Unavailable))
     }
 
     fn send(self, kind: FieldKind, command: FieldCommand) -> bool {
@@ -244,7 +260,7 @@ impl HostedFields {
         let Some(source) = event.source() else { return };
         let from = self.kinds().iter().copied().find(|kind| {
             let window = self.frames[slot(*kind)].get_untracked().and_then(|frame| frame.content_window());
-            window.is_some_and(|window| js_sys::Object::is(&window, &source))
+            window.is_some_and(|window| AsRef::<JsValue>::as_ref(&window) == AsRef::<JsValue>::as_ref(&source))
         });
         let (Some(kind), Some(message)) = (from, protocol::read_event(&event.data())) else { return };
         let status = self.statuses[slot(kind)];
@@ -272,25 +288,18 @@ impl HostedFields {
     }
 
     fn answer(self, id: u32, answer: Answer) {
-        let sender = self.waiting.try_update_value(|waiting| {
-            waiting.iter().position(|(waiting_id, _)| *waiting_id == id).map(|at| waiting.remove(at).1)
+        let wake = self.waiting.try_update_value(|waiting| {
+            let waiting = waiting.iter_mut().find(|w| w.id == id)?;
+            waiting.answer = Some(answer);
+            waiting.wake.take()
         });
-        if let Some(sender) = sender.flatten() {
-            let _ = sender.send(answer);
+        if let Some(wake) = wake.flatten() {
+            let _ = wake.send(());
         }
     }
 
     fn frame(self, kind: FieldKind) -> NodeRef<Iframe> {
         self.frames[slot(kind)]
-    }
-
-    /// `light` or `dark`, as the app is shown.
-    fn scheme(self) -> &'static str {
-        if self.dark.get() {
-            "dark"
-        } else {
-            "light"
-        }
     }
 
     /// The field page's address, with what it shows when it loads.
@@ -311,7 +320,6 @@ impl HostedFields {
             ("title", look.title.clone()),
             ("description", look.description.clone()),
             ("scheme", look.scheme.clone()),
-            ("font_px", root_font_px().map(|px| px.to_string())),
             ("brand", brand.map(|b| brand_wire_name(b).to_owned())),
         ]);
         format!("{}/v1/hosted-field{query}", self.origin.get_value())
@@ -343,12 +351,4 @@ fn brand_wire_name(brand: CardBrand) -> &'static str {
         CardBrand::Mastercard => "mastercard",
         CardBrand::Amex => "amex",
     }
-}
-
-/// The app's root text size in CSS pixels (the browser's default, or the person's choice).
-fn root_font_px() -> Option<u32> {
-    let root = document().document_element()?;
-    let style = window().get_computed_style(&root).ok()??;
-    let size = style.get_property_value("font-size").ok()?;
-    size.trim_end_matches("px").parse::<f64>().ok().map(|px| px.round() as u32)
 }

@@ -53,7 +53,19 @@ pub fn run() -> TaskResult {
     process::run(Command::new("cargo").args(["build", "--release", "-p", "backend"]).current_dir(root()))?;
     let (_scaled, scaled_url) = start_backend(
         &root().join("target/release/backend"),
-        &["--dev", "--port", "0", "--payments-port", "0", "--db", ":memory:", "--static", &dist, "--scale", "50000,10000"],
+        &[
+            "--dev",
+            "--port",
+            "0",
+            "--payments-port",
+            "0",
+            "--db",
+            ":memory:",
+            "--static",
+            &dist,
+            "--scale",
+            "50000,10000",
+        ],
     )?;
     node("bench/typeahead.mjs", &scaled_url)?;
     node("bench/licenses-page.mjs", &scaled_url)?;

@@ -50,6 +50,7 @@
     if (typeof look.description === 'string') description.textContent = look.description;
     if (typeof look.invalid === 'boolean') input.setAttribute('aria-invalid', String(look.invalid));
     if (look.scheme === 'light' || look.scheme === 'dark') root.dataset.scheme = look.scheme;
+    else if (look.scheme === 'system') delete root.dataset.scheme;
     if (Number.isFinite(look.font_px)) root.style.fontSize = `${look.font_px}px`;
   }
 

@@ -63,7 +63,6 @@ pub fn CardFields(
         Some(if new { text } else { format!("{text} {}", t_string!(i18n, card_form.code_hint_optional)) })
     };
     view! {
-        <p class="field-hint secure-note">{t!(i18n, card_form.secure_note)}</p>
         {number}
         <ExpiryFields draft error=message("expiry") />
         <HostedField

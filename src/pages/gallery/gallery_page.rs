@@ -59,7 +59,14 @@ pub fn GalleryPage() -> impl IntoView {
     let draft = CardDraft::new_card(&Address { country: "US".to_owned(), ..Address::default() });
     draft.attempted.set(true);
     let card_problems = Memo::new(move |_| draft.problems(today));
-    let hosted = HostedFields::new(&use_config().payments_origin, CardEntry::NewCard);
+    let hosted =
+        HostedFields::new(&use_config().payments_origin, CardEntry::NewCard).follow_scheme(Signal::derive(move || {
+            match theme.get().as_str() {
+                "light" => Some("light"),
+                "dark" => Some("dark"),
+                _ => Some("system"),
+            }
+        }));
     let problems = FormProblems { local: card_problems.into(), server: Signal::stored(Vec::new()) };
     let name = RwSignal::new(String::new());
 
