@@ -123,6 +123,11 @@ pub enum FieldEvent {
         /// Which field.
         field: FieldKind,
     },
+    /// Escape was pressed in the field: the app closes what the field is in (a dialog would close on Escape).
+    Escape {
+        /// Which field.
+        field: FieldKind,
+    },
     /// The answer to [`FieldCommand::Tokenize`]: a single-use token.
     Tokenized {
         /// The command's `id`.

@@ -1,5 +1,6 @@
-import { test, expect, type Page, type Locator } from '@playwright/test';
-import { signIn, expectAccessible, armFault, resetData, monthsBefore } from './helpers';
+import { type Page, type Locator } from '@playwright/test';
+import { test, expect } from './card-guard';
+import { signIn, expectAccessible, armFault, resetData, monthsBefore, hostedField, PAYMENTS_ORIGIN } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));
 test.afterEach(async ({ request }) => resetData(request));
@@ -183,7 +184,7 @@ test('Download PDF gives the invoice as a PDF with its total', async ({ page }) 
   expect(pdf).toContain(`(${whole}.${first.amount.amount.split('.')[1] ?? '00'} ${first.amount.currency})`);
 });
 
-test("edit a card: only its security code, expiry, name and address, then Save", async ({ page }) => {
+test("edit a card: only its security code, expiry, name and address, then Save", async ({ page, card }) => {
   await signIn(page, '/billing/payment-methods');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Visa ending in 4242' }).click();
@@ -192,49 +193,54 @@ test("edit a card: only its security code, expiry, name and address, then Save",
   await expectAccessible(page);
   await pane.getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('dialog', { name: 'Visa ending in 4242' });
-  await expect(form.getByRole('textbox', { name: 'Card number' })).toHaveCount(0);
+  await expect(form.getByTitle('Card number')).toHaveCount(0);
   const year = String(new Date().getFullYear() + 6);
   await form.getByRole('combobox', { name: 'Month' }).selectOption('4');
   await form.getByRole('combobox', { name: 'Year' }).selectOption(year);
-  await form.getByRole('textbox', { name: 'Security code' }).fill('98');
+  const code = await card.type(form, 'Security code', '98');
+  await expect(code).toHaveAccessibleDescription(/Leave it empty to keep the current one\.$/);
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form.getByRole('textbox', { name: 'Security code' })).toHaveAccessibleDescription(/3 digits on the back/);
+  await expect(code).toHaveAccessibleDescription(/The security code is the 3 digits on the back of the card\.$/);
+  await expect(form.getByText('The security code is the 3 digits on the back of the card.')).toBeVisible();
   await expect(form.getByRole('combobox', { name: 'Year' })).toHaveValue(year);
   await expectAccessible(page);
-  await form.getByRole('textbox', { name: 'Security code' }).fill('987');
+  await card.type(form, 'Security code', '919');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 is updated.' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Visa ending in 4242/ })).toContainText(`04/${year}`);
-  const card: PaymentMethod = await (await page.request.get('/api/v1/payment-methods/pm-visa')).json();
-  expect(card.expiry).toEqual({ year: Number(year), month: 4 });
-  expect(card.last4).toBe('4242');
+  const saved: PaymentMethod = await (await page.request.get('/api/v1/payment-methods/pm-visa')).json();
+  expect(saved.expiry).toEqual({ year: Number(year), month: 4 });
+  expect(saved.last4).toBe('4242');
+  // The new code went to the payments origin alone, checked for the stored card's brand; the edit sent its token.
+  expect(card.tokenizeRequests().map((r) => JSON.parse(r.body))).toEqual([{ security_code: '919', brand: 'visa' }]);
 });
 
-test('add a card: checked as typed, sent once, never stored in the browser, gone when the pane closes', async ({ page }) => {
-  const consoleLines: string[] = [];
-  page.on('console', (m) => consoleLines.push(m.text()));
+test('add a card: number and security code only in the hosted fields, checked as typed, Add once all is filled in', async ({ page, card }) => {
   const requests: { method: string; url: string; body: string }[] = [];
   page.on('request', (r) => requests.push({ method: r.method(), url: r.url(), body: r.postData() ?? '' }));
   await signIn(page, '/billing/payment-methods');
   await page.getByRole('link', { name: 'Add a payment method' }).click();
   const pane = page.getByRole('dialog', { name: 'Add a payment method' });
-  const number = pane.getByRole('textbox', { name: 'Card number' });
-  await number.fill('4111 1111 1111 1112');
+  const add = pane.getByRole('button', { name: 'Add', exact: true });
+  await expect(add).toBeDisabled();
+  const number = await card.type(pane, 'Card number', '4111 1111 1111 1112');
   await number.blur();
-  await expect(number).toHaveAccessibleDescription(/That isn't a valid card number/);
+  await expect(number).toHaveAccessibleDescription(/That isn't a valid card number\. Check the digits\.$/);
+  await expect(pane.getByText("That isn't a valid card number. Check the digits.")).toBeVisible();
   await expect(pane.getByRole('status').filter({ hasText: 'Recognised as Visa.' })).toBeVisible();
-  await number.fill('6011 1111 1111 1117');
+  await card.type(pane, 'Card number', '6011 1111 1111 1117');
   await expect(number).toHaveAccessibleDescription(/We accept Visa, Mastercard and American Express/);
-  await number.fill('3782 822463 10005');
+  await card.type(pane, 'Card number', '3782 822463 10005');
   await expect(pane.getByRole('status').filter({ hasText: 'Recognised as American Express.' })).toBeVisible();
-  const code = pane.getByRole('textbox', { name: 'Security code' });
-  await code.fill('123');
+  const code = await card.type(pane, 'Security code', '737');
   await code.blur();
   await expect(code).toHaveAccessibleDescription(/4 digits on its front/);
-  await number.fill('4111 1111 1111 1111');
+  // The number's brand reaches the security code field through the app: 3 digits are right for Visa.
+  await card.type(pane, 'Card number', '4111 1111 1111 1111');
   await expect(code).toHaveAccessibleDescription('The 3 digits on the back of the card.');
   await expect(number).toHaveAccessibleDescription('Visa, Mastercard or American Express. Spaces are fine.');
+  await expect(add).toBeDisabled();
 
   const now = new Date();
   const month = pane.getByRole('combobox', { name: 'Month' });
@@ -253,65 +259,108 @@ test('add a card: checked as typed, sent once, never stored in the browser, gone
   await pane.getByRole('textbox', { name: 'Street address' }).fill('1 Market St');
   await pane.getByRole('textbox', { name: 'City' }).fill('San Francisco');
   await pane.getByRole('textbox', { name: 'Postal code' }).fill('9410');
-  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(add).toBeDisabled();
+  // Unavailable (aria-disabled), it stays focusable and pressable: pressing it says what is missing.
+  await add.click({ force: true });
   await expect(pane.getByRole('textbox', { name: 'Postal code' })).toHaveAccessibleDescription(/doesn't look like a postal code/);
   await expect(pane.getByRole('textbox', { name: 'State or province' })).toHaveAccessibleDescription('Enter the state or province.');
   await expect(pane.getByRole('textbox', { name: 'Postal code' })).toBeFocused();
   await expectAccessible(page);
-  expect(requests.filter((r) => r.method === 'POST' && r.url.includes('/payment-methods'))).toHaveLength(0);
+  expect(requests.filter((r) => r.url.includes('/payment-methods') && r.method === 'POST')).toHaveLength(0);
+  expect(card.tokenizeRequests()).toHaveLength(0);
 
   await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Sweden' });
   await expect(pane.getByRole('textbox', { name: 'State or province' })).toHaveCount(0);
   await pane.getByRole('textbox', { name: 'Postal code' }).fill('111 51');
-  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(add).toBeEnabled();
+  await add.click();
   await expect(pane).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 1111 is added.' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Visa ending in 1111' })).toBeVisible();
 
-  // The number and security code went out once, in the one request that adds the card, and nowhere else.
-  const secrets = ['4111111111111111', '4111 1111 1111 1111', '"security_code":"123"'];
-  const carrying = requests.filter((r) => secrets.some((s) => r.body.includes(s) || r.url.includes(s.replace(/ /g, ''))));
-  expect(carrying.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /api/v1/payment-methods']);
-  expect(requests.some((r) => /4111\s?1111/.test(decodeURIComponent(r.url)))).toBe(false);
-  expect(consoleLines.filter((line) => /4111\s?1111|1111 1111/.test(line))).toEqual([]);
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + location.href + history.length);
-  expect(stored).not.toMatch(/4111\s?1111|\b123\b/);
-  // Nor in IndexedDB or the Cache Storage: the app keeps nothing there at all.
-  expect(await page.evaluate(async () => [(await indexedDB.databases()).length, (await caches.keys()).length])).toEqual([0, 0]);
-  expect(await page.content()).not.toMatch(/4111\s?1111\s?1111\s?1111/);
+  // The number and code went from the fields to the payments origin, once; the app sent the token it got back.
+  const tokenized = card.tokenizeRequests();
+  expect(tokenized.map((r) => JSON.parse(r.body))).toEqual([{ number: '4111 1111 1111 1111', security_code: '737' }]);
+  expect(tokenized.every((r) => new URL(r.frame).origin === PAYMENTS_ORIGIN)).toBe(true);
+  const added = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/v1/payment-methods'));
+  expect(added).toHaveLength(1);
+  expect(Object.keys(JSON.parse(added[0].body)).sort()).toEqual(['address', 'card_token', 'expiry', 'name_on_card']);
+  expect(JSON.parse(added[0].body).card_token).toMatch(/^tok_[0-9a-f]{64}$/);
   // Opening the pane again starts empty.
   await page.getByRole('link', { name: 'Add a payment method' }).click();
-  await expect(page.getByRole('dialog', { name: 'Add a payment method' }).getByRole('textbox', { name: 'Card number' })).toHaveValue('');
-  await expect(page.getByRole('dialog', { name: 'Add a payment method' }).getByRole('textbox', { name: 'Security code' })).toHaveValue('');
+  const again = page.getByRole('dialog', { name: 'Add a payment method' });
+  await expect(hostedField(again, 'Card number')).toHaveValue('');
+  await expect(hostedField(again, 'Security code')).toHaveValue('');
 });
 
-test('an added card whose answer is lost is added once when tried again', async ({ page, request }) => {
+test('an added card whose answer is lost is added once when tried again', async ({ page, request, card }) => {
   await signIn(page, '/billing/payment-methods/add');
   const pane = page.getByRole('dialog', { name: 'Add a payment method' });
-  await pane.getByRole('textbox', { name: 'Card number' }).fill('5555 5555 5555 4444');
+  await card.type(pane, 'Card number', '5555 5555 5555 4444');
   await pane.getByRole('combobox', { name: 'Month' }).selectOption('6');
   await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 2));
-  await pane.getByRole('textbox', { name: 'Security code' }).fill('321');
+  await card.type(pane, 'Security code', '321');
   await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
   await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Germany' });
   await pane.getByRole('textbox', { name: 'Street address' }).fill('Unter den Linden 1');
   await pane.getByRole('textbox', { name: 'City' }).fill('Berlin');
   await pane.getByRole('textbox', { name: 'Postal code' }).fill('10117');
-  const keys: string[] = [];
+  const sent: { key: string; token: string }[] = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().endsWith('/api/v1/payment-methods')) keys.push(r.headers()['idempotency-key']);
+    if (r.method() === 'POST' && r.url().endsWith('/api/v1/payment-methods')) {
+      sent.push({ key: r.headers()['idempotency-key'], token: JSON.parse(r.postData() ?? '{}').card_token });
+    }
   });
   await armFault(request, { method: 'POST', path: '/api/v1/payment-methods', after: true });
   await pane.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(pane.getByRole('alert')).toContainText("won't be made or charged twice");
-  await expect(pane.getByRole('textbox', { name: 'Card number' })).toHaveValue('5555 5555 5555 4444');
+  await expect(hostedField(pane, 'Card number')).toHaveValue('5555 5555 5555 4444');
   await pane.getByRole('button', { name: 'Try again' }).click();
   await expect(pane).toBeHidden();
-  expect(keys).toHaveLength(2);
-  expect(keys[1]).toBe(keys[0]);
+  // The same key and the same (already spent) token: the backend answers the first attempt's result.
+  expect(sent).toHaveLength(2);
+  expect(sent[1]).toEqual(sent[0]);
   const cards: PaymentMethod[] = await (await page.request.get('/api/v1/payment-methods')).json();
   expect(cards.filter((c) => c.last4 === '4444')).toHaveLength(1);
   await expect(page.getByRole('link', { name: 'Mastercard ending in 4444' })).toHaveCount(1);
+});
+
+test('a token spent by an attempt that failed afterwards: a fresh one is made, the card is added once', async ({ page, request, card }) => {
+  await signIn(page, '/billing/payment-methods/add');
+  const pane = page.getByRole('dialog', { name: 'Add a payment method' });
+  await card.type(pane, 'Card number', '3782 822463 10005');
+  await card.type(pane, 'Security code', '2973');
+  await pane.getByRole('combobox', { name: 'Month' }).selectOption('9');
+  await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 4));
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Sweden' });
+  await pane.getByRole('textbox', { name: 'Street address' }).fill('Drottninggatan 1');
+  await pane.getByRole('textbox', { name: 'City' }).fill('Stockholm');
+  await pane.getByRole('textbox', { name: 'Postal code' }).fill('111 51');
+  const tokens: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/v1/payment-methods')) tokens.push(JSON.parse(r.postData() ?? '{}').card_token);
+  });
+  // Another tab's request spends the token the fields hand out first: tokenize through the field, then redeem it.
+  await pane.getByRole('button', { name: 'Add', exact: true }).focus();
+  await armFault(request, { method: 'POST', path: '/api/v1/payment-methods', status: 500 });
+  await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(pane.getByRole('alert')).toContainText('Something went wrong on our side');
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const spend = await page.request.post('/api/v1/payment-methods', {
+    headers: { 'x-csrf-token': me.csrf_token, 'idempotency-key': 'another-tab' },
+    data: { card_token: tokens[0], expiry: { year: 2031, month: 1 }, name_on_card: 'Elsewhere', address: { line1: 'a', city: 'b', postal_code: '111 51', country: 'SE' } },
+  });
+  expect(spend.status()).toBe(201);
+  await pane.getByRole('button', { name: 'Try again' }).click();
+  await expect(pane).toBeHidden();
+  // The retry's token was spent: the app made a fresh one for the same typed card and sent it under the same key.
+  expect(tokens).toHaveLength(3);
+  expect(tokens[1]).toBe(tokens[0]);
+  expect(tokens[2]).not.toBe(tokens[0]);
+  expect(card.tokenizeRequests()).toHaveLength(2);
+  const cards: PaymentMethod[] = await (await page.request.get('/api/v1/payment-methods')).json();
+  expect(cards.filter((c) => c.last4 === '0005' && c.expiry.month === 9)).toHaveLength(1);
 });
 
 test("replace a billing profile's payment method with another card", async ({ page }) => {
@@ -337,14 +386,14 @@ test("replace a billing profile's payment method with another card", async ({ pa
   expect(profile.payment_method.id).toBe('pm-amex');
 });
 
-test('replace with a new card adds it and pays the profile with it', async ({ page }) => {
+test('replace with a new card adds it and pays the profile with it', async ({ page, card }) => {
   await signIn(page, '/billing/profiles/bp-berlin/replace-payment-method');
   const pane = page.getByRole('dialog', { name: 'Replace payment method' });
   await pane.getByRole('radio', { name: 'A new card' }).check();
-  await pane.getByRole('textbox', { name: 'Card number' }).fill('5555555555554444');
+  await card.type(pane, 'Card number', '5555555555554444');
   await pane.getByRole('combobox', { name: 'Month' }).selectOption('12');
   await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 4));
-  await pane.getByRole('textbox', { name: 'Security code' }).fill('777');
+  await card.type(pane, 'Security code', '777');
   await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
   // The bill-to address is filled in already.
   await expect(pane.getByRole('combobox', { name: 'Country or region' })).toHaveValue('DE');
@@ -386,8 +435,10 @@ test('in Swedish: Fakturor, Senaste 6 månaderna, Betalningsmetoder, Lägg till 
   await page.getByRole('link', { name: 'Betalningsmetoder' }).first().click();
   await page.getByRole('link', { name: 'Lägg till en betalningsmetod' }).click();
   const add = page.getByRole('dialog', { name: 'Lägg till en betalningsmetod' });
-  await add.getByRole('button', { name: 'Lägg till', exact: true }).click();
-  await expect(add.getByRole('textbox', { name: 'Kortnummer' })).toHaveAccessibleDescription(/Ange kortnumret\./);
+  await expect(add.getByRole('button', { name: 'Lägg till', exact: true })).toBeDisabled();
+  await add.getByRole('button', { name: 'Lägg till', exact: true }).click({ force: true });
+  await expect(hostedField(add, 'Kortnummer')).toHaveAccessibleDescription(/Ange kortnumret\.$/);
+  await expect(add.getByText('Ange säkerhetskoden.')).toBeVisible();
   await expectAccessible(page);
   await add.getByRole('button', { name: 'Stäng fönstret' }).click();
   await page.getByRole('link', { name: 'Faktureringsprofiler' }).first().click();
@@ -421,13 +472,13 @@ test('a card changed elsewhere meanwhile: the other change is kept, and saving a
   expect([card.name_on_card, card.address.city]).toEqual(['Åsa Maria Öström', 'Uppsala']);
 });
 
-test('a lost answer, then a changed form and Try again: the card is added once, and the pane says so', async ({ page, request }) => {
+test('a lost answer, then a changed form and Try again: the card is added once, and the pane says so', async ({ page, request, card }) => {
   await signIn(page, '/billing/payment-methods/add');
   const pane = page.getByRole('dialog', { name: 'Add a payment method' });
-  await pane.getByRole('textbox', { name: 'Card number' }).fill('4111 1111 1111 1111');
+  await card.type(pane, 'Card number', '4111 1111 1111 1111');
   await pane.getByRole('combobox', { name: 'Month' }).selectOption('3');
   await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 2));
-  await pane.getByRole('textbox', { name: 'Security code' }).fill('123');
+  await card.type(pane, 'Security code', '123');
   await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
   await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Sweden' });
   await pane.getByRole('textbox', { name: 'Street address' }).fill('Drottninggatan 1');
@@ -445,21 +496,23 @@ test('a lost answer, then a changed form and Try again: the card is added once, 
   await expect(page.getByRole('link', { name: 'Visa ending in 1111' })).toHaveCount(1);
 });
 
-test('closing the pane while a card is being added: it is added, listed, and the app keeps working', async ({ page, request }) => {
+test('closing the pane while a card is being added: it is added, listed, and the app keeps working', async ({ page, request, card }) => {
   await signIn(page, '/billing/payment-methods');
   await page.getByRole('link', { name: 'Add a payment method' }).click();
   const pane = page.getByRole('dialog', { name: 'Add a payment method' });
-  await pane.getByRole('textbox', { name: 'Card number' }).fill('5555 5555 5555 4444');
+  await card.type(pane, 'Card number', '5555 5555 5555 4444');
   await pane.getByRole('combobox', { name: 'Month' }).selectOption('8');
   await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 1));
-  await pane.getByRole('textbox', { name: 'Security code' }).fill('123');
+  await card.type(pane, 'Security code', '123');
   await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
   await pane.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Ireland' });
   await expect(pane.getByRole('textbox', { name: 'Postal code (optional)' })).toBeVisible();
   await pane.getByRole('textbox', { name: 'Street address' }).fill('1 Grafton St');
   await pane.getByRole('textbox', { name: 'City' }).fill('Dublin');
   await armFault(request, { method: 'POST', path: '/api/v1/payment-methods', delay_ms: 1500 });
+  const adding = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/payment-methods'));
   await pane.getByRole('button', { name: 'Add', exact: true }).click();
+  await adding;
   await page.keyboard.press('Escape');
   await expect(pane).toBeHidden();
   await expect(page.getByRole('link', { name: 'Mastercard ending in 4444' })).toBeVisible();

@@ -113,3 +113,12 @@ export async function proratedNow(page: Page, subscriptionId: string, licenses: 
     text: (locale = 'en') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(magnitude / 100),
   };
 }
+
+/** The payments origin of the suite's backend (playwright.config.ts: the app's port + 2). */
+export const PAYMENTS_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 2}`;
+
+/** The input of the hosted card field `label` (`Card number`, `Security code`, or their translations) in `scope`:
+ * a frame of the payments origin titled like its label. */
+export function hostedField(scope: Page | Locator, label: string): Locator {
+  return scope.getByTitle(label, { exact: true }).contentFrame().getByRole('textbox', { name: label, exact: true });
+}

@@ -1,4 +1,5 @@
-import { test, expect, type Page, type Locator, type APIRequestContext } from '@playwright/test';
+import { type Page, type Locator, type APIRequestContext } from '@playwright/test';
+import { test, expect, type CardGuard } from './card-guard';
 import { signIn, armFault, clearFaults, resetData, ordersOf, subscriptionOf, proratedNow } from './helpers';
 
 // Faults in the middle of every state-changing flow (project `resilience`): each time the person is told what
@@ -49,7 +50,7 @@ interface Flow {
   name: string;
   method: string;
   path: string;
-  start(page: Page, request: APIRequestContext): Promise<Attempt>;
+  start(page: Page, request: APIRequestContext, card: CardGuard): Promise<Attempt>;
 }
 
 const PRO = 'sub-power-bi-pro';
@@ -183,16 +184,14 @@ const flows: Flow[] = [
     name: 'adding a card',
     method: 'POST',
     path: '/api/v1/payment-methods',
-    async start(page) {
+    async start(page, _request, card) {
       await signIn(page, '/billing/payment-methods/add');
       const form = page.getByRole('dialog', { name: 'Add a payment method' });
-      const number = form.getByRole('textbox', { name: 'Card number' });
-      const code = form.getByRole('textbox', { name: 'Security code' });
       const street = form.getByRole('textbox', { name: 'Street address' });
-      await number.fill('5555 5555 5555 4444');
+      const number = await card.type(form, 'Card number', '5555 5555 5555 4444');
       await form.getByRole('combobox', { name: 'Month' }).selectOption('6');
       await form.getByRole('combobox', { name: 'Year' }).selectOption(yearsAhead(2));
-      await code.fill('321');
+      const code = await card.type(form, 'Security code', '321');
       await form.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
       await form.getByRole('combobox', { name: 'Country or region' }).selectOption({ label: 'Germany' });
       await street.fill('Unter den Linden 1');
@@ -202,6 +201,7 @@ const flows: Flow[] = [
         form,
         submit: 'Add',
         async expectKept() {
+          // The hosted fields keep what was typed in them.
           await expect(number).toHaveValue('5555 5555 5555 4444');
           await expect(code).toHaveValue('321');
           await expect(street).toHaveValue('Unter den Linden 1');
@@ -219,14 +219,13 @@ const flows: Flow[] = [
     name: "editing a card's expiry and security code",
     method: 'PATCH',
     path: '/api/v1/payment-methods/pm-visa',
-    async start(page) {
+    async start(page, _request, card) {
       await signIn(page, '/billing/payment-methods/pm-visa/edit');
       const form = page.getByRole('dialog', { name: 'Visa ending in 4242' });
       const year = form.getByRole('combobox', { name: 'Year' });
-      const code = form.getByRole('textbox', { name: 'Security code' });
       await form.getByRole('combobox', { name: 'Month' }).selectOption('4');
       await year.selectOption(yearsAhead(6));
-      await code.fill('987');
+      const code = await card.type(form, 'Security code', '987');
       const before = await (await page.request.get('/api/v1/payment-methods/pm-visa')).json();
       return {
         form,
@@ -250,8 +249,8 @@ const flows: Flow[] = [
 
 for (const flow of flows) {
   for (const trouble of troubles) {
-    test(`${flow.name} through ${trouble.name}: told, kept, retried, applied once`, async ({ page, request }) => {
-      const attempt = await flow.start(page, request);
+    test(`${flow.name} through ${trouble.name}: told, kept, retried, applied once`, async ({ page, request, card }) => {
+      const attempt = await flow.start(page, request, card);
       if (trouble.fault) {
         await armFault(request, { method: flow.method, path: flow.path, ...trouble.fault });
       } else {

@@ -68,7 +68,9 @@ fn return_focus_target() -> Option<web_sys::HtmlElement> {
 /// Focuses the first field marked invalid in the open pane (on the next frame, once its message is shown).
 pub fn focus_first_invalid() {
     request_animation_frame(|| {
-        let field = document().query_selector("dialog[open] [aria-invalid=\"true\"]").ok().flatten();
+        // A hosted card field's frame is marked `data-invalid` (its input, in the frame, is `aria-invalid`).
+        let invalid = "dialog[open] [aria-invalid=\"true\"], dialog[open] iframe[data-invalid]";
+        let field = document().query_selector(invalid).ok().flatten();
         let Some(field) = field else { return };
         // A group (fieldset) is focused through its first control.
         let target = if field.tag_name() == "FIELDSET" {

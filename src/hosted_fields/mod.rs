@@ -119,6 +119,7 @@ pub struct HostedFields {
     next_id: StoredValue<u32>,
     held: StoredValue<Option<((u32, u32), CardToken)>>,
     submit: StoredValue<Option<Callback<()>>>,
+    escape: StoredValue<Option<Callback<()>>>,
     scheme: Signal<Option<&'static str>>,
 }
 
@@ -137,6 +138,7 @@ impl HostedFields {
             next_id: StoredValue::new(0),
             held: StoredValue::new(None),
             submit: StoredValue::new(None),
+            escape: StoredValue::new(None),
             scheme: Signal::stored(None),
         };
         let handle = window_event_listener(ev::message, move |event: MessageEvent| fields.receive(&event));
@@ -196,6 +198,11 @@ impl HostedFields {
     /// Called when the person presses Enter in a field.
     pub fn on_submit(self, submit: Callback<()>) {
         self.submit.set_value(Some(submit));
+    }
+
+    /// Called when the person presses Escape in a field (the pane closes, as it does on Escape elsewhere).
+    pub fn on_escape(self, escape: Callback<()>) {
+        self.escape.set_value(Some(escape));
     }
 
     /// Moves focus into `kind`'s input.
@@ -279,6 +286,11 @@ impl HostedFields {
             FieldEvent::Submit { field } if field == kind => {
                 if let Some(submit) = self.submit.try_get_value().flatten() {
                     submit.run(());
+                }
+            }
+            FieldEvent::Escape { field } if field == kind => {
+                if let Some(escape) = self.escape.try_get_value().flatten() {
+                    escape.run(());
                 }
             }
             FieldEvent::Tokenized { id, token, brand, last4 } => self.answer(id, Ok(CardToken { token, brand, last4 })),

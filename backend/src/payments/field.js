@@ -126,6 +126,10 @@
     else if (message.type === 'tokenize' && Number.isInteger(message.id)) tokenize(message.id);
   });
 
+  // The portal focuses the frame (its first invalid field, say): the input takes it.
+  window.addEventListener('focus', () => {
+    if (document.activeElement !== input) input.focus();
+  });
   input.addEventListener('input', changed);
   input.addEventListener('focus', () => post({ type: 'focus', field }));
   input.addEventListener('blur', () => post({ type: 'blur', field }));
@@ -133,6 +137,8 @@
     if (event.key === 'Enter') {
       event.preventDefault();
       post({ type: 'submit', field });
+    } else if (event.key === 'Escape') {
+      post({ type: 'escape', field });
     }
   });
 

@@ -53,6 +53,7 @@ pub fn AddCardForm(
         });
     });
     hosted.on_submit(add);
+    hosted.on_escape(close);
     view! {
         <form class="pane-form" novalidate on:submit=move |event| {
             event.prevent_default();

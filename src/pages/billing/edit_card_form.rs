@@ -94,6 +94,7 @@ pub fn EditCardForm(
         });
     });
     hosted.on_submit(submit);
+    hosted.on_escape(close);
     view! {
         <form class="pane-form" novalidate on:submit=move |event| {
             event.prevent_default();

@@ -105,6 +105,7 @@ pub fn ReplaceMethodForm(
     });
 
     hosted.on_submit(submit);
+    hosted.on_escape(close);
 
     let options = move || {
         methods.get().map(|loaded| match loaded {
