@@ -36,7 +36,8 @@ export class CardGuard {
 
   /** Remembers a value typed some other way (the keyboard). */
   remember(value: string) {
-    this.secrets.push(value.replace(/[ -]/g, ''));
+    const secret = value.replace(/[ -]/g, '');
+    if (secret) this.secrets.push(secret);
   }
 
   /** Requests to the payments origin's tokenize endpoint, as sent by the hosted fields. */
