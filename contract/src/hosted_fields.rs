@@ -2,7 +2,8 @@
 //! iframes (protocol `hosted-fields/1`), and the rules the fields check what is typed against.
 //!
 //! The card number and the security code are typed only into those iframes. The app sends them commands
-//! ([`FieldCommand`]) and hears their events ([`FieldEvent`]) through `postMessage`, each side accepting messages
+//! ([`FieldCommand`]) and hears their events ([`FieldEvent`]) through `postMessage` (as [`Envelope`]s of JSON
+//! text), each side accepting messages
 //! only from the other's origin; the fields post the card data straight to the payments origin and give the app a
 //! single-use token with the brand and last four digits. README.md, section "Card data", documents the protocol.
 
@@ -11,6 +12,25 @@ use serde::{Deserialize, Serialize};
 
 /// The `protocol` member every message carries.
 pub const PROTOCOL: &str = "hosted-fields/1";
+
+/// A message as it is posted: JSON text of an object with the protocol and the message's own members
+/// (`{"protocol":"hosted-fields/1","type":"change",…}`). Text, not a structured object: each side parses it,
+/// and anything else is not a message of the protocol.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    /// Always [`PROTOCOL`].
+    pub protocol: String,
+    /// The message.
+    #[serde(flatten)]
+    pub message: T,
+}
+
+impl<T> Envelope<T> {
+    /// `message` in an envelope of this protocol.
+    pub fn new(message: T) -> Self {
+        Self { protocol: PROTOCOL.to_owned(), message }
+    }
+}
 
 /// Which hosted field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

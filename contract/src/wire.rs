@@ -86,8 +86,8 @@ mod tests {
         reads_what_it_writes::<FieldErrorCode>();
         reads_what_it_writes::<BillingFrequency>();
         reads_what_it_writes::<Role>();
-        assert_eq!(<FieldErrorCode as WireName>::ALL.len(), 19);
+        assert_eq!(<FieldErrorCode as WireName>::ALL.len(), 17);
         assert_eq!(<DenialReason as WireName>::ALL.len(), 12);
-        assert_eq!(<ErrorCode as WireName>::ALL.len(), 13);
+        assert_eq!(<ErrorCode as WireName>::ALL.len(), 17);
     }
 }

@@ -164,12 +164,12 @@ window.attack = () => {
     { type: 'tokenized', id: 1, token: 'tok_third_origin', brand: 'visa', last4: '4242' },
     { type: 'submit', field: 'number' },
     { type: 'escape', field: 'number' },
-  ]) parent.postMessage({ protocol, ...message }, '*');
+  ]) parent.postMessage(JSON.stringify({ protocol, ...message }), '*');
   // To the hosted fields, as if it were the app.
   for (let i = 0; i < parent.frames.length; i++) {
     if (parent.frames[i] === window) continue;
-    parent.frames[i].postMessage({ protocol, type: 'update', label: 'Third origin' }, '*');
-    parent.frames[i].postMessage({ protocol, type: 'tokenize', id: 7 }, '*');
+    parent.frames[i].postMessage(JSON.stringify({ protocol, type: 'update', label: 'Third origin' }), '*');
+    parent.frames[i].postMessage(JSON.stringify({ protocol, type: 'tokenize', id: 7 }), '*');
     window.commanded = (window.commanded ?? 0) + 1;
   }
 };

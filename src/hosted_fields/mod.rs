@@ -18,11 +18,9 @@ use contract::hosted_fields::{
     FieldCommand, FieldEvent, FieldIssue, FieldKind, FieldLook, FieldState, TokenizeFailure,
 };
 use futures::channel::oneshot;
-use futures::future::select;
 use leptos::ev;
 use leptos::html::Iframe;
 use leptos::prelude::*;
-use std::time::Duration;
 use wasm_bindgen::JsValue;
 use web_sys::MessageEvent;
 
@@ -90,11 +88,6 @@ struct Waiting {
     wake: Option<oneshot::Sender<()>>,
     answer: Option<Answer>,
 }
-
-/// How long a tokenize request may take before it counts as failed.
-const TOKENIZE_TIMEOUT_MS: u32 = 20_000;
-/// How long a loaded field page has to say it is ready.
-const READY_GRACE: Duration = Duration::from_secs(3);
 
 fn slot(kind: FieldKind) -> usize {
     match kind {
@@ -239,9 +232,10 @@ impl HostedFields {
         });
         let Some(id) = id else { return Err(TokenizeFailure::Unavailable) };
         self.waiting.try_update_value(|waiting| waiting.push(Waiting { id, wake: Some(sender), answer: None }));
-        let timeout = gloo_timers::future::TimeoutFuture::new(TOKENIZE_TIMEOUT_MS);
-        if self.send(kind, FieldCommand::Tokenize { id }) {
-            let _ = select(receiver, timeout).await;
+        // Only a ready field is asked: it always answers (its own waits and requests end in an answer).
+        let ready = self.statuses[slot(kind)].with_untracked(|s| s.ready);
+        if ready && self.send(kind, FieldCommand::Tokenize { id }) {
+            let _ = receiver.await;
         }
         let answered = self.waiting.try_update_value(|waiting| {
             let at = waiting.iter().position(|w| w.id == id)?;
@@ -253,7 +247,7 @@ impl HostedFields {
     fn send(self, kind: FieldKind, command: FieldCommand) -> bool {
         let target = self.frames[slot(kind)].get_untracked().and_then(|frame| frame.content_window());
         let origin = self.origin.try_get_value().unwrap_or_default();
-        match (target, protocol::write_command(&command)) {
+        match (target, protocol::write_command(command)) {
             (Some(target), Some(message)) if !origin.is_empty() => target.post_message(&message, &origin).is_ok(),
             _ => false,
         }
@@ -337,17 +331,17 @@ impl HostedFields {
         format!("{}/v1/hosted-field{query}", self.origin.get_value())
     }
 
-    /// The field's page loaded: unless it says it is ready soon, it failed.
+    /// The field's page loaded. A field page says it is ready while it loads (its script's last step), so its
+    /// message has arrived by the frame after next; a page that has not (an error page, a refusal) failed.
     fn frame_loaded(self, kind: FieldKind) {
         let status = self.statuses[slot(kind)];
-        set_timeout(
-            move || {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
                 if status.try_with_untracked(|s| !s.ready) == Some(true) {
                     status.update(|s| s.failed = true);
                 }
-            },
-            READY_GRACE,
-        );
+            })
+        });
     }
 
     /// Loads `kind`'s page again (after it failed).

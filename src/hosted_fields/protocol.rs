@@ -1,7 +1,9 @@
 //! The app's side of protocol `hosted-fields/1` (see `contract::hosted_fields`): which messages are the fields',
-//! and how commands are written.
+//! and how commands are written. Messages are JSON text, read and written by serde_json in the billing area's
+//! module (structured messages through serde-wasm-bindgen needed four more imports of the JavaScript glue, which
+//! every page downloads).
 
-use contract::hosted_fields::{FieldCommand, FieldEvent, PROTOCOL};
+use contract::hosted_fields::{Envelope, FieldCommand, FieldEvent, PROTOCOL};
 use wasm_bindgen::JsValue;
 
 /// Whether a message from `origin` may come from the hosted fields: only their own origin, never an empty one.
@@ -14,20 +16,15 @@ pub fn normalised_origin(configured: &str) -> String {
     configured.trim().trim_end_matches('/').to_owned()
 }
 
-/// A message's data as a field event: an object of this protocol with a known `type`.
+/// A message's data as a field event: JSON text of this protocol with a known `type`.
 pub fn read_event(data: &JsValue) -> Option<FieldEvent> {
-    let protocol = js_sys::Reflect::get(data, &JsValue::from_str("protocol")).ok()?;
-    if protocol.as_string().as_deref() != Some(PROTOCOL) {
-        return None;
-    }
-    serde_wasm_bindgen::from_value(data.clone()).ok()
+    let envelope: Envelope<FieldEvent> = serde_json::from_str(&data.as_string()?).ok()?;
+    (envelope.protocol == PROTOCOL).then_some(envelope.message)
 }
 
 /// A command as the message to post.
-pub fn write_command(command: &FieldCommand) -> Option<JsValue> {
-    let message = serde_wasm_bindgen::to_value(command).ok()?;
-    js_sys::Reflect::set(&message, &JsValue::from_str("protocol"), &JsValue::from_str(PROTOCOL)).ok()?;
-    Some(message)
+pub fn write_command(command: FieldCommand) -> Option<JsValue> {
+    serde_json::to_string(&Envelope::new(command)).ok().map(|text| JsValue::from_str(&text))
 }
 
 #[cfg(test)]

@@ -18,8 +18,9 @@
   const channel = new BroadcastChannel(`hosted-fields:${config.group}`);
   const framed = window.parent !== window;
 
+  // Messages are JSON text (contract::hosted_fields::Envelope).
   function post(message) {
-    if (framed) window.parent.postMessage({ protocol: PROTOCOL, ...message }, parentOrigin);
+    if (framed) window.parent.postMessage(JSON.stringify({ protocol: PROTOCOL, ...message }), parentOrigin);
   }
 
   if (config.font) root.style.fontSize = `${Number(config.font)}px`;
@@ -118,7 +119,12 @@
   window.addEventListener('message', (event) => {
     // Only the portal that framed this field, from an origin the payments origin serves.
     if (event.origin !== parentOrigin || event.source !== window.parent || !framed) return;
-    const message = event.data;
+    let message;
+    try {
+      message = JSON.parse(event.data);
+    } catch {
+      return;
+    }
     if (!message || message.protocol !== PROTOCOL) return;
     if (message.type === 'update') update(message);
     else if (message.type === 'brand') setBrand(message.brand);
@@ -142,13 +148,15 @@
     }
   });
 
-  let height = 0;
+  // Ready as the page loads (before its load event), with the content's height; then every change of height.
+  const measure = () => Math.ceil(document.body.getBoundingClientRect().height);
+  let height = measure();
+  post({ type: 'ready', field, height });
+  changed();
   new ResizeObserver(() => {
-    const measured = Math.ceil(document.body.getBoundingClientRect().height);
+    const measured = measure();
     if (measured === height) return;
-    const first = height === 0;
     height = measured;
-    post({ type: first ? 'ready' : 'resize', field, height });
-    if (first) changed();
+    post({ type: 'resize', field, height });
   }).observe(document.body);
 })();
