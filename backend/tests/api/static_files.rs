@@ -38,6 +38,9 @@ async fn files_are_served_with_cache_headers_and_precompressed_siblings() {
     let config = get(&app, "/config.json", None).await;
     assert_eq!(config.header("cache-control"), Some("no-cache"));
     assert!(config.header("content-type").unwrap().starts_with("application/json"));
+    // The app finds this backend's payments origin in its configuration, the rest as the file has it.
+    let served: serde_json::Value = config.json();
+    assert_eq!(served, serde_json::json!({ "api_base_url": "", "payments_origin": PAYMENTS_ORIGIN }));
 
     let br = get(&app, &format!("/{WASM}"), Some("gzip, deflate, br")).await;
     assert_eq!(br.status, StatusCode::OK);
@@ -90,6 +93,9 @@ async fn the_app_is_served_with_a_strict_policy_and_security_headers() {
                 "{path}: {policy}"
             );
             assert_eq!(policy.contains("report-uri /dev/csp-reports"), reported, "{path}: {policy}");
+            // Frames only from the payments origin: its hosted card fields.
+            assert!(policy.contains(&format!("frame-src {PAYMENTS_ORIGIN}")), "{path}: {policy}");
+            assert_eq!(policy.matches("frame-src").count(), 1, "{path}: {policy}");
             assert_eq!(reply.header("x-content-type-options"), Some("nosniff"), "{path}");
             assert_eq!(reply.header("x-frame-options"), Some("DENY"), "{path}");
             assert_eq!(reply.header("referrer-policy"), Some("no-referrer"), "{path}");
