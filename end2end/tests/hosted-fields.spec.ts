@@ -105,6 +105,20 @@ test('keyboard: Tab goes from the app\'s fields into the hosted fields and out i
   await expect(page).toHaveURL(/\/billing\/payment-methods$/);
 });
 
+test('when the payments origin cannot be reached, the form says so and loads the fields again on Try again', async ({ page, card }) => {
+  await page.route(`${PAYMENTS_ORIGIN}/**`, (route) => route.abort('connectionrefused'));
+  const pane = await openAdd(page);
+  const alerts = pane.getByRole('alert').filter({ hasText: "The secure card fields couldn't be loaded." });
+  await expect(alerts).toHaveCount(2);
+  await expect(pane.getByRole('button', { name: 'Add', exact: true })).toBeDisabled();
+  await expectAccessible(page);
+  await page.unroute(`${PAYMENTS_ORIGIN}/**`);
+  await alerts.first().getByRole('button', { name: 'Try again' }).click();
+  const number = await card.type(pane, 'Card number', '4111 1111 1111 1111');
+  await expect(number).toHaveValue('4111 1111 1111 1111');
+  await expect(alerts).toHaveCount(1);
+});
+
 test('axe checks the hosted fields\' content too, and it is clean', async ({ page }) => {
   await openAdd(page);
   await expect(hostedField(page, 'Security code')).toBeEditable();

@@ -198,11 +198,6 @@ impl HostedFields {
         self.escape.set_value(Some(escape));
     }
 
-    /// Moves focus into `kind`'s input.
-    pub fn focus(self, kind: FieldKind) {
-        self.send(kind, FieldCommand::Focus);
-    }
-
     /// A token for what the fields hold: the one made for these very values when it was not refused, else a new
     /// one (the number field tokenizes the card; a stored card's security code field, the code).
     pub async fn token(self) -> Result<CardToken, TokenizeFailure> {
