@@ -60,6 +60,8 @@ pub struct AppState {
     pub payments: payments::Settings,
     /// The card processor's vault (reached by the portal only through its narrow interface).
     pub vault: payments::vault::Vault,
+    /// Tokenize requests per client address.
+    pub token_limit: payments::limit::TokenLimit,
 }
 
 /// What an application is built from.
@@ -98,6 +100,7 @@ pub fn build(settings: Settings) -> Result<Routers, String> {
         dev: settings.dev,
         static_dir: settings.static_dir,
         vault: payments::vault::Vault::new(settings.payments.token_ttl),
+        token_limit: payments::limit::TokenLimit::default(),
         payments: settings.payments,
     };
     let state = Arc::new(state);

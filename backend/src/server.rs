@@ -25,6 +25,10 @@ impl std::fmt::Display for Dropped {
 
 impl std::error::Error for Dropped {}
 
+/// The address a request came from (in its extensions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Peer(pub std::net::IpAddr);
+
 /// Serves `router` on `listener` until `shutdown` completes.
 pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<Output = ()>) {
     let graceful = GracefulShutdown::new();
@@ -34,8 +38,8 @@ pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<
             accepted = listener.accept() => accepted,
             () = &mut shutdown => break,
         };
-        let stream = match accepted {
-            Ok((stream, _)) => stream,
+        let (stream, peer) = match accepted {
+            Ok(accepted) => accepted,
             Err(error) => {
                 eprintln!("accept failed: {error}");
                 tokio::time::sleep(Duration::from_millis(50)).await;
@@ -46,7 +50,9 @@ pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<
         let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
             let router = router.clone();
             async move {
-                let response = router.oneshot(request.map(Body::new)).await.unwrap_or_else(|never| match never {});
+                let mut request = request.map(Body::new);
+                request.extensions_mut().insert(Peer(peer.ip()));
+                let response = router.oneshot(request).await.unwrap_or_else(|never| match never {});
                 if response.extensions().get::<DropConnection>().is_some() {
                     Err(Dropped)
                 } else {

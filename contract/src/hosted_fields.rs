@@ -121,11 +121,6 @@ pub enum FieldEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         brand: Option<CardBrand>,
     },
-    /// The field's input got focus.
-    Focus {
-        /// Which field.
-        field: FieldKind,
-    },
     /// The field's input lost focus.
     Blur {
         /// Which field.
@@ -182,8 +177,6 @@ pub enum FieldCommand {
         /// The brand.
         brand: Option<CardBrand>,
     },
-    /// Moves focus into the field's input.
-    Focus,
     /// Makes a token: the number field tokenizes the card (number and security code, which it asks the security
     /// code field of its group for); the security code field alone tokenizes only the code (editing a card).
     Tokenize {
@@ -329,5 +322,29 @@ mod tests {
             serde_json::to_string(&FieldCommand::Brand { brand: None }).unwrap(),
             r#"{"type":"brand","brand":null}"#
         );
+    }
+
+    #[test]
+    fn envelopes_carry_the_protocol_beside_the_message() {
+        let posted = serde_json::to_string(&Envelope::new(FieldCommand::Tokenize { id: 1 })).unwrap();
+        assert_eq!(posted, r#"{"protocol":"hosted-fields/1","type":"tokenize","id":1}"#);
+        let heard: Envelope<FieldEvent> = serde_json::from_str(
+            r#"{"protocol":"hosted-fields/1","type":"tokenized","id":3,"token":"tok_1","brand":"amex","last4":"0005"}"#,
+        )
+        .unwrap();
+        assert_eq!(heard.protocol, PROTOCOL);
+        assert_eq!(
+            heard.message,
+            FieldEvent::Tokenized {
+                id: 3,
+                token: "tok_1".into(),
+                brand: Some(CardBrand::Amex),
+                last4: Some("0005".into())
+            }
+        );
+        let update = Envelope::new(FieldCommand::Update(FieldLook { invalid: Some(true), ..FieldLook::default() }));
+        let text = serde_json::to_string(&update).unwrap();
+        assert_eq!(text, r#"{"protocol":"hosted-fields/1","type":"update","invalid":true}"#);
+        assert_eq!(serde_json::from_str::<Envelope<FieldCommand>>(&text).unwrap(), update);
     }
 }

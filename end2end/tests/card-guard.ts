@@ -6,14 +6,17 @@ import { hostedField, PAYMENTS_ORIGIN } from './helpers';
  * one does it through `card.type`, and after the test this fixture checks that none of them reached the app: no
  * request to the app's origin (the portal API, its pages) carried one in its URL or body, no console message held
  * one, and the app's page holds none in its DOM (text, attributes, form values), URL, localStorage,
- * sessionStorage, IndexedDB, Cache Storage or cookies.
+ * sessionStorage, IndexedDB, Cache Storage or cookies. It also fails a test in which the app's code threw (an
+ * uncaught error in the page, such as a panic of the wasm).
  */
 export class CardGuard {
   private readonly secrets: string[] = [];
   private readonly requests: { url: string; body: string; frame: string }[] = [];
   private readonly console: string[] = [];
+  private readonly pageErrors: string[] = [];
 
   constructor(private readonly page: Page) {
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
     page.on('request', (request) => {
       let frame = '';
       try {
@@ -56,6 +59,7 @@ export class CardGuard {
   }
 
   async verify() {
+    expect(this.pageErrors, 'errors thrown in the page').toEqual([]);
     if (this.secrets.length === 0) return;
     const app = new URL(this.page.url()).origin;
     const toApp = this.requests.filter((r) => new URL(r.url).origin === app || r.frame.startsWith(app));

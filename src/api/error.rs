@@ -17,7 +17,8 @@ pub enum ApiError {
     /// 404: no such thing, or not the person's.
     #[error("not found")]
     NotFound,
-    /// 409 or 412: the resource's state or version does not allow this change.
+    /// 409 or 412: the resource's state or version does not allow this change; or a card token that cannot be
+    /// used (`card_token_invalid` is a 422, the others 409).
     #[error("conflict: {0:?}")]
     Conflict(ErrorCode),
     /// 422: input fields are invalid.
@@ -53,6 +54,7 @@ impl ApiError {
             } else {
                 ErrorCode::ActionNotAllowed
             })),
+            422 if code == Some(ErrorCode::CardTokenInvalid) => Self::Conflict(ErrorCode::CardTokenInvalid),
             400 | 422 => Self::Validation(problem.map(|p| p.errors).unwrap_or_default()),
             429 => Self::RateLimited { retry_after: retry_after_header.or(problem.and_then(|p| p.retry_after)) },
             _ => Self::Server { status },
@@ -96,6 +98,8 @@ mod tests {
             ApiError::from_response(429, Some(limited), Some(3)),
             ApiError::RateLimited { retry_after: Some(3) }
         );
+        let unusable = Problem::new(ErrorCode::CardTokenInvalid);
+        assert_eq!(ApiError::from_response(422, Some(unusable), None), ApiError::Conflict(ErrorCode::CardTokenInvalid));
         let conflict = Problem::new(ErrorCode::ActionNotAllowed);
         assert_eq!(ApiError::from_response(409, Some(conflict), None), ApiError::Conflict(ErrorCode::ActionNotAllowed));
     }

@@ -19,7 +19,10 @@ pub fn SaveError(
     let location = use_location();
     let signed_out = error == ApiError::Unauthorized;
     // A card token that was used or expired: trying again makes a fresh one.
-    let token_refused = matches!(error, ApiError::Conflict(ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired));
+    let token_refused = matches!(
+        error,
+        ApiError::Conflict(ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired | ErrorCode::CardTokenInvalid)
+    );
     let retryable = error.is_retryable() || signed_out || token_refused;
     let message = move || match &error {
         ApiError::Network => t_string!(i18n, save_errors.network).to_string(),
@@ -35,7 +38,7 @@ pub fn SaveError(
         ApiError::Conflict(ErrorCode::PreconditionFailed) => t_string!(i18n, save_errors.changed).to_string(),
         ApiError::Conflict(ErrorCode::IdempotencyKeyReused) => t_string!(i18n, save_errors.already_done).to_string(),
         // A card token that was used or expired even after a fresh one was made: as a failure on our side.
-        ApiError::Conflict(ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired) => {
+        ApiError::Conflict(ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired | ErrorCode::CardTokenInvalid) => {
             t_string!(i18n, save_errors.server).to_string()
         }
         ApiError::Conflict(_) => t_string!(i18n, save_errors.not_allowed).to_string(),

@@ -54,7 +54,8 @@ pub fn TextField(
                 aria-describedby=described
                 prop:value=move || value.get()
                 on:input=move |event| value.set(event_target_value(&event))
-                on:blur=move |_| if let Some(on_blur) = on_blur { on_blur.run(()) }
+                // A box also loses focus as its form goes away (a pane closing on Escape): then nobody listens.
+                on:blur=move |_| if let Some(on_blur) = on_blur { on_blur.try_run(()); }
             />
             <p id=error_id class="field-error">{error}</p>
         </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// A card field typed on the payments origin: its page (label and input) in a frame, with the app's hint and
 /// message under it, as a [`crate::components::TextField`] shows them. The frame's address carries what it shows
 /// when it loads; later changes (language, message, colour scheme) reach it as messages, so what was typed stays.
+/// A page that failed to load is hidden (the form says so once for its fields: [`HostedFields::failed`]).
 #[component]
 pub fn HostedField(
     /// The form's hosted fields.
@@ -30,7 +31,7 @@ pub fn HostedField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let status = fields.status(kind);
-    let look = move || FieldLook {
+    let look = Memo::new(move |_| FieldLook {
         label: Some(label.get()),
         title: Some(title.get()),
         lang: Some(locale_code(i18n).to_owned()),
@@ -38,20 +39,22 @@ pub fn HostedField(
         description: Some([hint.get(), error.get()].into_iter().flatten().collect::<Vec<_>>().join(" ")),
         invalid: Some(error.with(Option::is_some)),
         scheme: fields.scheme.get().map(str::to_owned),
+        // The app's text size is the browser's, which the field's page uses too.
         font_px: None,
-    };
+    });
     let src = Memo::new(move |_| {
         fields.loads[super::slot(kind)].track();
-        fields.src(kind, &untrack(look), required)
+        look.with_untracked(|look| fields.src(kind, look, required))
     });
+    // A loaded field gets what changed as a message (not on every keystroke: only when the look or the load does).
+    let ready = Memo::new(move |_| status.with(|s| s.ready));
     Effect::new(move |_| {
-        let look = look();
-        if status.with(|s| s.ready) {
-            fields.send(kind, FieldCommand::Update(look));
+        if ready.get() {
+            fields.send(kind, FieldCommand::Update(look.get()));
         }
     });
-    let id = kind.as_str();
-    let (hint_id, error_id) = (format!("hosted-{id}-hint"), format!("hosted-{id}-error"));
+    // The frame goes away (the form closes, or shows other choices): what it held goes with it.
+    on_cleanup(move || fields.unloaded(kind));
     let failed = move || status.with(|s| s.failed);
     view! {
         <div class="field hosted-field">
@@ -64,17 +67,11 @@ pub fn HostedField(
                 data-invalid=move || error.with(Option::is_some).then_some("true")
                 style:height=move || status.with(|s| s.height.map(|h| format!("{h}px")))
                 on:load=move |_| fields.frame_loaded(kind)
+                hidden=failed
             ></iframe>
-            {move || hint.get().map(|hint| view! { <p id=hint_id.clone() class="field-hint">{hint}</p> })}
-            <p id=error_id class="field-error">{error}</p>
-            <Show when=failed>
-                <div class="save-error" role="alert">
-                    <p>{t!(i18n, card_form.fields_unavailable)}</p>
-                    <button type="button" class="button" on:click=move |_| fields.reload(kind)>
-                        {t!(i18n, errors.retry)}
-                    </button>
-                </div>
-            </Show>
+            // The input in the frame is described by these same texts: screen readers hear them there, once.
+            {move || hint.get().map(|hint| view! { <p class="field-hint" aria-hidden="true">{hint}</p> })}
+            <p class="field-error" aria-hidden="true">{error}</p>
         </div>
     }
 }

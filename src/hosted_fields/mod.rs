@@ -46,7 +46,8 @@ pub struct FieldStatus {
     pub issue: Option<FieldIssue>,
     /// The number's brand, once its first digits tell.
     pub brand: Option<CardBrand>,
-    /// Counts the edits: another value is another revision (an idempotency key follows it).
+    /// Counts the edits and loads: another value is another revision (an idempotency key and a held token
+    /// follow it); it never goes back, so a field loaded again never matches an earlier value.
     pub revision: u32,
     /// The person has left the field once.
     pub left: bool,
@@ -85,6 +86,7 @@ type Answer = Result<CardToken, TokenizeFailure>;
 /// A tokenize request waiting for its answer.
 struct Waiting {
     id: u32,
+    kind: FieldKind,
     wake: Option<oneshot::Sender<()>>,
     answer: Option<Answer>,
 }
@@ -120,12 +122,15 @@ impl HostedFields {
     /// The fields of a form taking `entry`, served by `payments_origin`. Messages are heard while the calling
     /// component lives, and only from that origin and these fields' frames.
     pub fn new(payments_origin: &str, entry: CardEntry) -> Self {
+        let origin = protocol::normalised_origin(payments_origin);
+        // Without a payments origin there are no fields to load: they say so at once.
+        let status = FieldStatus { failed: origin.is_empty(), ..FieldStatus::default() };
         let fields = Self {
-            origin: StoredValue::new(protocol::normalised_origin(payments_origin)),
+            origin: StoredValue::new(origin),
             group: StoredValue::new(new_idempotency_key()),
             entry,
             frames: [NodeRef::new(), NodeRef::new()],
-            statuses: [RwSignal::new(FieldStatus::default()), RwSignal::new(FieldStatus::default())],
+            statuses: [RwSignal::new(status), RwSignal::new(status)],
             loads: [RwSignal::new(0), RwSignal::new(0)],
             waiting: StoredValue::new(Vec::new()),
             next_id: StoredValue::new(0),
@@ -138,11 +143,12 @@ impl HostedFields {
         on_cleanup(move || handle.remove());
         if entry == CardEntry::NewCard {
             // The security code's length depends on the number's brand: relay it (the fields never talk to the
-            // app about each other's values).
+            // app about each other's values), when it changes or the security code field loads.
+            let brand = Memo::new(move |_| fields.statuses[0].with(|s| s.brand));
+            let code_ready = Memo::new(move |_| fields.statuses[1].with(|s| s.ready));
             Effect::new(move |_| {
-                let brand = fields.statuses[0].with(|s| s.brand);
-                if fields.statuses[1].with(|s| s.ready) {
-                    fields.send(FieldKind::SecurityCode, FieldCommand::Brand { brand });
+                if code_ready.get() {
+                    fields.send(FieldKind::SecurityCode, FieldCommand::Brand { brand: brand.get() });
                 }
             });
         }
@@ -226,8 +232,9 @@ impl HostedFields {
             *n
         });
         let Some(id) = id else { return Err(TokenizeFailure::Unavailable) };
-        self.waiting.try_update_value(|waiting| waiting.push(Waiting { id, wake: Some(sender), answer: None }));
-        // Only a ready field is asked: it always answers (its own waits and requests end in an answer).
+        self.waiting.try_update_value(|waiting| waiting.push(Waiting { id, kind, wake: Some(sender), answer: None }));
+        // Only a ready field is asked. It always answers (its own waits and requests end in an answer within
+        // seconds); a field that loads again or goes away answers for it (`unloaded`).
         let ready = self.statuses[slot(kind)].with_untracked(|s| s.ready);
         if ready && self.send(kind, FieldCommand::Tokenize { id }) {
             let _ = receiver.await;
@@ -261,9 +268,17 @@ impl HostedFields {
         let (Some(kind), Some(message)) = (from, protocol::read_event(&event.data())) else { return };
         let status = self.statuses[slot(kind)];
         match message {
-            FieldEvent::Ready { field, height } if field == kind => status.update(|s| {
-                *s = FieldStatus { ready: true, height: Some(height), ..FieldStatus::default() };
-            }),
+            FieldEvent::Ready { field, height } if field == kind => {
+                self.unloaded(kind);
+                status.update(|s| {
+                    *s = FieldStatus {
+                        ready: true,
+                        height: Some(height),
+                        revision: s.revision + 1,
+                        ..FieldStatus::default()
+                    };
+                });
+            }
             FieldEvent::Change { field, state, code, brand } if field == kind => status.update(|s| {
                 s.state = state;
                 s.issue = code;
@@ -282,15 +297,18 @@ impl HostedFields {
                     escape.run(());
                 }
             }
-            FieldEvent::Tokenized { id, token, brand, last4 } => self.answer(id, Ok(CardToken { token, brand, last4 })),
-            FieldEvent::TokenizeFailed { id, code } => self.answer(id, Err(code)),
+            FieldEvent::Tokenized { id, token, brand, last4 } => {
+                self.answer(kind, id, Ok(CardToken { token, brand, last4 }))
+            }
+            FieldEvent::TokenizeFailed { id, code } => self.answer(kind, id, Err(code)),
             _ => {}
         }
     }
 
-    fn answer(self, id: u32, answer: Answer) {
+    /// Answers request `id` that was asked of `kind` (an answer from another field is not its).
+    fn answer(self, kind: FieldKind, id: u32, answer: Answer) {
         let wake = self.waiting.try_update_value(|waiting| {
-            let waiting = waiting.iter_mut().find(|w| w.id == id)?;
+            let waiting = waiting.iter_mut().find(|w| w.id == id && w.kind == kind)?;
             waiting.answer = Some(answer);
             waiting.wake.take()
         });
@@ -299,12 +317,30 @@ impl HostedFields {
         }
     }
 
+    /// `kind`'s page is gone or loads again: what it held is gone, its waiting requests fail, and a token made
+    /// from it is no longer held.
+    fn unloaded(self, kind: FieldKind) {
+        let woken = self.waiting.try_update_value(|waiting| {
+            waiting.iter_mut().filter(|w| w.kind == kind).filter_map(|w| w.wake.take()).collect::<Vec<_>>()
+        });
+        for wake in woken.into_iter().flatten() {
+            let _ = wake.send(());
+        }
+        self.held.try_set_value(None);
+        self.statuses[slot(kind)]
+            .try_update(|s| *s = FieldStatus { revision: s.revision + 1, ..FieldStatus::default() });
+    }
+
     fn frame(self, kind: FieldKind) -> NodeRef<Iframe> {
         self.frames[slot(kind)]
     }
 
-    /// The field page's address, with what it shows when it loads.
+    /// The field page's address, with what it shows when it loads (none without a payments origin).
     fn src(self, kind: FieldKind, look: &FieldLook, required: bool) -> String {
+        let origin = self.origin.get_value();
+        if origin.is_empty() {
+            return "about:blank".to_owned();
+        }
         let parent = window().location().origin().unwrap_or_default();
         let brand = match self.entry {
             CardEntry::SecurityCode(brand) => Some(brand),
@@ -323,26 +359,51 @@ impl HostedFields {
             ("scheme", look.scheme.clone()),
             ("brand", brand.map(|b| brand_wire_name(b).to_owned())),
         ]);
-        format!("{}/v1/hosted-field{query}", self.origin.get_value())
+        format!("{origin}/v1/hosted-field{query}")
     }
 
-    /// The field's page loaded. A field page says it is ready while it loads (its script's last step), so its
-    /// message has arrived by the frame after next; a page that has not (an error page, a refusal) failed.
+    /// The field's page loaded. A field page says it is ready while it loads (its script's last step, before its
+    /// load event), so unless it did within the next half second or so (30 frames; without a timer, whose
+    /// JavaScript glue every page would download), the page is an error page or a refusal: the field failed.
     fn frame_loaded(self, kind: FieldKind) {
         let status = self.statuses[slot(kind)];
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                if status.try_with_untracked(|s| !s.ready) == Some(true) {
-                    status.update(|s| s.failed = true);
-                }
-            })
+        after_frames(READY_FRAMES, move || {
+            if status.try_with_untracked(|s| !s.ready) == Some(true) {
+                status.update(|s| s.failed = true);
+            }
         });
+    }
+
+    /// Whether a field's page failed to load.
+    pub fn failed(self) -> bool {
+        self.kinds().iter().any(|kind| self.statuses[slot(*kind)].with(|s| s.failed))
+    }
+
+    /// Loads the pages that failed again.
+    pub fn reload_failed(self) {
+        for kind in self.kinds() {
+            if self.statuses[slot(*kind)].with_untracked(|s| s.failed) {
+                self.reload(*kind);
+            }
+        }
     }
 
     /// Loads `kind`'s page again (after it failed).
     fn reload(self, kind: FieldKind) {
-        self.statuses[slot(kind)].set(FieldStatus::default());
+        self.unloaded(kind);
         self.loads[slot(kind)].update(|n| *n += 1);
+    }
+}
+
+/// How many frames a loaded field page has to say it is ready.
+const READY_FRAMES: u32 = 30;
+
+/// Runs `then` after `frames` animation frames.
+fn after_frames(frames: u32, then: impl FnOnce() + 'static) {
+    if frames == 0 {
+        then();
+    } else {
+        request_animation_frame(move || after_frames(frames - 1, then));
     }
 }
 

@@ -27,7 +27,8 @@
 
   const { numberIssue, codeIssue } = hostedFieldRules;
 
-  const value = () => input.value.trim();
+  // Full-width digits (what Chinese and Japanese input methods type by default) are digits.
+  const value = () => input.value.trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
   function state() {
     const typed = value();
@@ -44,13 +45,17 @@
 
   const changed = () => post({ type: 'change', field, ...state() });
 
+  // Only what changed is written: a focused input whose name or description is rewritten may be announced again.
   function update(look) {
-    if (typeof look.label === 'string') label.textContent = look.label;
-    if (typeof look.title === 'string') document.title = look.title;
-    if (typeof look.lang === 'string') root.lang = look.lang;
-    if (typeof look.description === 'string') description.textContent = look.description;
-    if (typeof look.invalid === 'boolean') input.setAttribute('aria-invalid', String(look.invalid));
-    if (look.scheme === 'light' || look.scheme === 'dark') root.dataset.scheme = look.scheme;
+    const set = (value, current, write) => {
+      if (value !== undefined && value !== current) write(value);
+    };
+    if (typeof look.label === 'string') set(look.label, label.textContent, (v) => (label.textContent = v));
+    if (typeof look.title === 'string') set(look.title, document.title, (v) => (document.title = v));
+    if (typeof look.lang === 'string') set(look.lang, root.lang, (v) => (root.lang = v));
+    if (typeof look.description === 'string') set(look.description, description.textContent, (v) => (description.textContent = v));
+    if (typeof look.invalid === 'boolean') set(String(look.invalid), input.getAttribute('aria-invalid'), (v) => input.setAttribute('aria-invalid', v));
+    if (look.scheme === 'light' || look.scheme === 'dark') set(look.scheme, root.dataset.scheme, (v) => (root.dataset.scheme = v));
     else if (look.scheme === 'system') delete root.dataset.scheme;
     if (Number.isFinite(look.font_px)) root.style.fontSize = `${look.font_px}px`;
   }
@@ -89,14 +94,16 @@
   async function tokenize(id) {
     const fail = (code) => post({ type: 'tokenize_failed', id, code });
     if (state().state !== 'complete') return fail('invalid');
+    // The values checked now are the ones sent, whatever is typed while the request is on its way.
+    const typed = value();
     let body;
     if (field === 'number') {
       const code = await collectCode();
       if (code === null) return fail('unavailable');
       if (code === '') return fail('invalid');
-      body = { number: value(), security_code: code };
+      body = { number: typed, security_code: code };
     } else {
-      body = { security_code: value(), brand };
+      body = { security_code: typed, brand };
     }
     try {
       const response = await fetch('/v1/tokens', {
@@ -105,6 +112,8 @@
         body: JSON.stringify(body),
         credentials: 'omit',
         cache: 'no-store',
+        // Every request ends in an answer to the portal, which waits for one.
+        signal: AbortSignal.timeout(15000),
       });
       if (response.status === 429) return fail('rate_limited');
       if (response.status === 422) return fail('invalid');
@@ -128,7 +137,6 @@
     if (!message || message.protocol !== PROTOCOL) return;
     if (message.type === 'update') update(message);
     else if (message.type === 'brand') setBrand(message.brand);
-    else if (message.type === 'focus') input.focus();
     else if (message.type === 'tokenize' && Number.isInteger(message.id)) tokenize(message.id);
   });
 
@@ -137,9 +145,10 @@
     if (document.activeElement !== input) input.focus();
   });
   input.addEventListener('input', changed);
-  input.addEventListener('focus', () => post({ type: 'focus', field }));
   input.addEventListener('blur', () => post({ type: 'blur', field }));
   input.addEventListener('keydown', (event) => {
+    // An Enter or Escape that an input method takes (choosing or dropping a candidate) is not the person's.
+    if (event.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       post({ type: 'submit', field });

@@ -107,9 +107,7 @@ fn escape(text: &str) -> String {
 }
 
 fn refuse(status: StatusCode, why: &str) -> Response {
-    let mut response = (status, format!("{why}\n")).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    (status, format!("{why}\n")).into_response()
 }
 
 /// A checked request for a field page.
@@ -214,14 +212,17 @@ pub fn render(page: &FieldPage) -> String {
 
 /// The field page, or a plain-text refusal (a parent this payments origin does not serve is `403`).
 pub async fn page(State(state): State<Arc<AppState>>, Query(query): Query<FieldQuery>) -> Response {
-    let page = match check(query, &state.payments.app_origins) {
-        Ok(page) => page,
-        Err((status, why)) => return refuse(status, why),
+    let mut response = match check(query, &state.payments.app_origins) {
+        Ok(page) => {
+            let mut response = render(&page).into_response();
+            let html = HeaderValue::from_static("text/html; charset=utf-8");
+            response.headers_mut().insert(header::CONTENT_TYPE, html);
+            response
+        }
+        Err((status, why)) => refuse(status, why),
     };
-    let mut response = render(&page).into_response();
-    let headers = response.headers_mut();
-    add_headers(headers, &policy(&state.payments.app_origins, state.dev));
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    // A refusal gets the same headers: no framing by others, no sniffing, no caching.
+    add_headers(response.headers_mut(), &policy(&state.payments.app_origins, state.dev));
     response
 }
 

@@ -4,6 +4,7 @@
 //! reaches the vault only through the vault's narrow interface (a token's masked facts, redeeming it).
 
 pub mod hosted_page;
+pub mod limit;
 pub mod tokens;
 pub mod vault;
 

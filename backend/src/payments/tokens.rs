@@ -4,11 +4,13 @@
 //! brand and last four digits.
 
 use super::vault::{brand_name, Issued};
+use crate::server::Peer;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use axum::Json;
 use contract::billing::CardBrand;
 use contract::hosted_fields::{number_issue, security_code_issue, FieldIssue};
@@ -73,14 +75,21 @@ fn answer(issued: Issued) -> Response {
     )
 }
 
-/// Tokenizes a card (number and security code) or a security code alone.
+/// Tokenizes a card (number and security code) or a security code alone; at most
+/// [`PER_WINDOW`](super::limit::PER_WINDOW) a minute from one address (then `429` with `Retry-After`).
 pub async fn tokenize(
     State(state): State<Arc<AppState>>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
     body: Result<Json<TokenRequest>, JsonRejection>,
 ) -> Response {
     if !same_origin(&headers) {
         return refused(StatusCode::FORBIDDEN, "cross_origin", None);
+    }
+    if let Err(seconds) = state.token_limit.check(peer.map(|Extension(Peer(ip))| ip), std::time::Instant::now()) {
+        let mut response = refused(StatusCode::TOO_MANY_REQUESTS, "rate_limited", None);
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        return response;
     }
     let Ok(Json(request)) = body else { return refused(StatusCode::BAD_REQUEST, "bad_request", None) };
     let code = request.security_code.trim();

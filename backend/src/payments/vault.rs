@@ -5,8 +5,11 @@
 //! [`Vault::tokenize_security_code`] are visible to `crate::payments` alone). The portal API gets what a
 //! merchant gets from a processor: a token's masked facts ([`Vault::inspect`]) and the redemption of a token
 //! ([`Vault::redeem_card`], [`Vault::redeem_security_code`]). Nothing returns a number or a security code.
-//! A security code is kept only until its token is redeemed (then it is verified and deleted, as PCI DSS
-//! requires); a card number stays, under the card reference the portal stores.
+//! A security code is kept only until its token is redeemed or expires, then deleted (PCI DSS keeps no security
+//! code after authorization, in any form: no digest of one is kept either); a card number stays, under the card
+//! reference the portal stores, and a token that expires unredeemed loses its number too. The reference vault
+//! checks a new security code's length for the card's brand; it cannot authorize it with an issuer, as a
+//! processor would with a zero-amount check.
 
 use crate::auth::random_token as random_hex;
 use contract::billing::CardBrand;
@@ -27,7 +30,7 @@ CREATE TABLE tokens (
     security_code TEXT,
     brand         TEXT NOT NULL,
     last4         TEXT,
-    fingerprint   TEXT NOT NULL,
+    fingerprint   TEXT,
     expires_ms    INTEGER NOT NULL,
     redeemed      INTEGER NOT NULL DEFAULT 0
 );
@@ -67,9 +70,10 @@ pub struct TokenFacts {
     pub brand: CardBrand,
     /// The number's last four digits (card tokens).
     pub last4: Option<String>,
-    /// A keyed digest of what was typed (HMAC-SHA-256 under a key only the vault holds): equal for the same card
-    /// typed again, useless to anyone without the key. Idempotent retries compare it instead of the token.
-    pub fingerprint: String,
+    /// A card token's keyed digest of the card number (HMAC-SHA-256 under a key only the vault holds): equal for
+    /// the same card typed again, useless to anyone without the key. Idempotent retries compare it instead of the
+    /// token. Security code tokens have none: nothing derived from a security code is kept.
+    pub fingerprint: Option<String>,
     /// Whether the token was redeemed already.
     pub spent: bool,
     /// Whether the token is past its lifetime.
@@ -154,15 +158,16 @@ impl Vault {
     fn insert(&self, kind: TokenKind, number: Option<&str>, code: &str, brand: CardBrand) -> Issued {
         let token = format!("tok_{}{}", random_hex(), random_hex());
         let last4 = number.map(|n| n[n.len().saturating_sub(4)..].to_owned());
-        let fingerprint = self.fingerprint(&[kind.as_str(), number.unwrap_or_default(), code]);
+        let fingerprint = number.map(|number| self.fingerprint(&["card", number]));
         let expires = now_ms() + self.ttl.as_millis() as i64;
-        self.lock()
-            .execute(
-                "INSERT INTO tokens (token, kind, number, security_code, brand, last4, fingerprint, expires_ms)
+        let conn = self.lock();
+        sweep(&conn);
+        conn.execute(
+            "INSERT INTO tokens (token, kind, number, security_code, brand, last4, fingerprint, expires_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![token, kind.as_str(), number, code, brand_name(brand), last4, fingerprint, expires],
-            )
-            .expect("the vault's insert");
+            params![token, kind.as_str(), number, code, brand_name(brand), last4, fingerprint, expires],
+        )
+        .expect("the vault's insert");
         Issued { token, brand, last4 }
     }
 
@@ -188,7 +193,7 @@ impl Vault {
                         r.get::<_, String>(0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, Option<String>>(2)?,
-                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(3)?,
                         r.get::<_, bool>(4)?,
                         r.get::<_, i64>(5)?,
                     ))
@@ -230,23 +235,25 @@ impl Vault {
     }
 
     /// Redeems a card token: the card is kept under a new permanent reference (`card_…`), which the merchant
-    /// stores; the security code is verified and deleted.
+    /// stores; the security code is deleted. One transaction: either all of it happens or none.
     pub fn redeem_card(&self, token: &str) -> Result<String, TokenError> {
         let conn = self.lock();
-        self.redeem(&conn, token, TokenKind::Card)?;
+        let tx = conn.unchecked_transaction().map_err(|_| TokenError::Invalid)?;
+        self.redeem(&tx, token, TokenKind::Card)?;
         let card_ref = format!("card_{}", random_hex());
-        conn.execute(
+        tx.execute(
             "INSERT INTO cards (card_ref, number, brand, last4, fingerprint)
              SELECT ?1, number, brand, last4, fingerprint FROM tokens WHERE token = ?2",
             params![card_ref, token],
         )
         .map_err(|_| TokenError::Invalid)?;
-        conn.execute("UPDATE tokens SET number = NULL WHERE token = ?1", [token]).map_err(|_| TokenError::Invalid)?;
+        tx.execute("UPDATE tokens SET number = NULL WHERE token = ?1", [token]).map_err(|_| TokenError::Invalid)?;
+        tx.commit().map_err(|_| TokenError::Invalid)?;
         Ok(card_ref)
     }
 
-    /// Redeems a security code token for the stored card `card_ref`: the code is verified with the card and
-    /// deleted.
+    /// Redeems a security code token for the stored card `card_ref`: the code, checked for the card's brand when it
+    /// was tokenized, is deleted (the reference vault has no issuer to authorize it with).
     pub fn redeem_security_code(&self, token: &str, _card_ref: &str) -> Result<(), TokenError> {
         let conn = self.lock();
         self.redeem(&conn, token, TokenKind::SecurityCode)
@@ -255,11 +262,28 @@ impl Vault {
     /// How many card numbers and security codes the vault holds (for the tests: what is kept, and for how long).
     pub fn held(&self) -> (usize, usize) {
         let conn = self.lock();
+        sweep(&conn);
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap_or(0) as usize;
         let numbers =
             count("SELECT (SELECT COUNT(*) FROM cards) + (SELECT COUNT(*) FROM tokens WHERE number IS NOT NULL)");
         (numbers, count("SELECT COUNT(*) FROM tokens WHERE security_code IS NOT NULL"))
     }
+}
+
+/// How long a token's masked facts stay after it expired (a retry of a change that redeemed it may still compare
+/// them; the idempotency store keeps answers as long).
+const FACTS_KEPT_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Deletes what expired: the number and security code of every token past its lifetime, and the whole token a day
+/// after.
+fn sweep(conn: &Connection) {
+    let now = now_ms();
+    let _ = conn.execute(
+        "UPDATE tokens SET number = NULL, security_code = NULL
+         WHERE expires_ms <= ?1 AND (number IS NOT NULL OR security_code IS NOT NULL)",
+        [now],
+    );
+    let _ = conn.execute("DELETE FROM tokens WHERE expires_ms <= ?1", [now - FACTS_KEPT_MS]);
 }
 
 fn hex_bytes(hex: &str) -> [u8; 16] {
@@ -299,15 +323,17 @@ mod tests {
     fn the_same_card_typed_again_has_the_same_fingerprint_and_another_card_another() {
         let vault = Vault::new(DEFAULT_TOKEN_TTL);
         let a = vault.tokenize_card("4111111111111111", "123", CardBrand::Visa);
-        let b = vault.tokenize_card("4111111111111111", "123", CardBrand::Visa);
-        let c = vault.tokenize_card("4111111111111111", "124", CardBrand::Visa);
-        let print = |t: &Issued| vault.inspect(&t.token).unwrap().fingerprint;
+        let b = vault.tokenize_card("4111111111111111", "124", CardBrand::Visa);
+        let c = vault.tokenize_card("4242424242424242", "123", CardBrand::Visa);
+        let print = |t: &Issued| vault.inspect(&t.token).unwrap().fingerprint.unwrap();
         assert_ne!(a.token, b.token);
-        assert_eq!(print(&a), print(&b));
+        assert_eq!(print(&a), print(&b), "the number decides, not the security code");
         assert_ne!(print(&a), print(&c));
+        let code = vault.tokenize_security_code("123", CardBrand::Visa);
+        assert_eq!(vault.inspect(&code.token).unwrap().fingerprint, None, "nothing derived from a security code");
         let other = Vault::new(DEFAULT_TOKEN_TTL);
         let d = other.tokenize_card("4111111111111111", "123", CardBrand::Visa);
-        assert_ne!(other.inspect(&d.token).unwrap().fingerprint, print(&a), "keyed per vault");
+        assert_ne!(other.inspect(&d.token).unwrap().fingerprint.unwrap(), print(&a), "keyed per vault");
     }
 
     #[test]
@@ -316,6 +342,7 @@ mod tests {
         let card = vault.tokenize_card("4111111111111111", "123", CardBrand::Visa);
         assert!(vault.inspect(&card.token).unwrap().expired);
         assert_eq!(vault.redeem_card(&card.token), Err(TokenError::Expired));
+        assert_eq!(vault.held(), (0, 0), "an expired token's number and code are deleted");
         let vault = Vault::new(DEFAULT_TOKEN_TTL);
         let code = vault.tokenize_security_code("1234", CardBrand::Amex);
         assert_eq!(vault.redeem_card(&code.token), Err(TokenError::Invalid), "a code token is no card");

@@ -75,7 +75,8 @@ pub async fn add(
     }
     let token = card.card_token.trim();
     let facts = token_facts(&state, token, TokenKind::Card)?;
-    // The card's keyed fingerprint stands for the token: the same card under a fresh token is the same request.
+    // The card number's keyed fingerprint stands for the token: the same card under a fresh token is the same
+    // request.
     let canonical = serde_json::to_vec(&(&facts.fingerprint, card.expiry, card.name_on_card.trim(), &card.address))
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let request = format!("POST {}\n{}", paths::PAYMENT_METHODS, digest(&canonical));
@@ -137,8 +138,9 @@ pub async fn edit(
         Some(token) => Some((token.to_owned(), token_facts(&state, token, TokenKind::SecurityCode)?)),
         None => None,
     };
-    let code_print = code.as_ref().map(|(_, facts)| facts.fingerprint.as_str());
-    let canonical = serde_json::to_vec(&(code_print, update.expiry, &update.name_on_card, &update.address))
+    // A new security code counts as present or not: nothing derived from one is kept, so a retry with a fresh
+    // token of it is the same request.
+    let canonical = serde_json::to_vec(&(code.is_some(), update.expiry, &update.name_on_card, &update.address))
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let request = format!("PATCH {}\n{}", paths::payment_method(&PaymentMethodId(id.clone())), digest(&canonical));
     apply_with_optional_key(&state, &viewer, &headers, request, |conn| {

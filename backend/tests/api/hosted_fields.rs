@@ -43,6 +43,8 @@ async fn the_field_page_is_small_strict_and_framed_only_by_the_app() {
     let stranger =
         app.to_payments(page_request("field=number&parent=http%3A%2F%2Fevil.example&group=0123456789")).await;
     assert_eq!(stranger.status, StatusCode::FORBIDDEN, "only the app origins this payments origin serves");
+    assert!(stranger.header("content-security-policy").unwrap().contains("frame-ancestors http://127.0.0.1:4173"));
+    assert_eq!(stranger.header("x-content-type-options"), Some("nosniff"));
     let unknown = app.to_payments(page_request(&format!("field=pin&{APP}"))).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
 }
@@ -209,4 +211,17 @@ async fn the_card_stays_in_the_vault_and_no_portal_route_gives_it() {
             "{path}: {text}"
         );
     }
+}
+
+#[tokio::test]
+async fn one_client_gets_at_most_120_tokens_a_minute() {
+    let app = App::small();
+    for i in 0..backend::payments::limit::PER_WINDOW {
+        assert_eq!(app.tokenize(None, "123", "visa").await.status, StatusCode::CREATED, "token {i}");
+    }
+    let refused = app.tokenize(None, "123", "visa").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.json::<serde_json::Value>()["code"], "rate_limited");
+    let wait: u64 = refused.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
 }

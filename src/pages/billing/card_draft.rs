@@ -152,9 +152,9 @@ impl CardDraft {
         follow(address.country, a.country.clone(), b.country.clone());
     }
 
-    /// Marks `field` as left once.
+    /// Marks `field` as left once (nothing when the form is gone: a field is left as its pane closes, too).
     pub fn touch(&self, field: &'static str) {
-        if !self.touched.with_untracked(|t| t.contains(&field)) {
+        if self.touched.try_with_untracked(|t| !t.contains(&field)) == Some(true) {
             self.touched.update(|t| t.push(field));
         }
     }

@@ -63,6 +63,14 @@ pub fn CardFields(
         Some(if new { text } else { format!("{text} {}", t_string!(i18n, card_form.code_hint_optional)) })
     };
     view! {
+        <Show when=move || hosted.failed()>
+            <div class="save-error" role="alert">
+                <p>{t!(i18n, card_form.fields_unavailable)}</p>
+                <button type="button" class="button" on:click=move |_| hosted.reload_failed()>
+                    {t!(i18n, errors.retry)}
+                </button>
+            </div>
+        </Show>
         {number}
         <ExpiryFields draft error=message("expiry") />
         <HostedField

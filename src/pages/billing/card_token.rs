@@ -17,19 +17,28 @@ pub fn tokenize_error(failure: TokenizeFailure) -> ApiError {
     }
 }
 
-/// Sends `request` with a token of `hosted`. When the backend says the token is spent or expired (an earlier
-/// attempt used it and failed afterwards, or it waited too long), a fresh token of the same values is made and the
-/// request sent again, once, under the same idempotency key: the backend knows a card by what was typed, not by its
-/// token, so a change that did go through is answered as such.
+/// Sends `request` with a token of `hosted`. When the backend says the token cannot be used (an earlier attempt
+/// spent it and failed afterwards, it waited too long, or the payments origin no longer knows it), a fresh token
+/// of the same values is made and the request sent again, once, under the same idempotency key: the backend knows
+/// a card by what was typed, not by its token, so a change that did go through is answered as such. Values typed
+/// meanwhile are another change: then the refusal is the answer.
 pub async fn with_card_token<T, F, R>(hosted: HostedFields, request: F) -> Result<T, ApiError>
 where
     F: Fn(String) -> R,
     R: Future<Output = Result<T, ApiError>>,
 {
+    let revisions = hosted.revisions();
     let token = hosted.token().await.map_err(tokenize_error)?;
     let answer = match request(token.token).await {
-        Err(ApiError::Conflict(ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired)) => {
+        Err(
+            refused @ ApiError::Conflict(
+                ErrorCode::CardTokenSpent | ErrorCode::CardTokenExpired | ErrorCode::CardTokenInvalid,
+            ),
+        ) => {
             hosted.forget_token();
+            if hosted.revisions() != revisions {
+                return Err(refused);
+            }
             let token = hosted.token().await.map_err(tokenize_error)?;
             request(token.token).await
         }
