@@ -403,6 +403,35 @@ test('replace with a new card adds it and pays the profile with it', async ({ pa
   await expect(page.getByRole('region', { name: 'Payment method' })).toContainText('Mastercard ending in 4444');
 });
 
+test('Replace: after a failed save, another new card typed into fields shown again is the one added', async ({ page, request, card }) => {
+  await signIn(page, '/billing/profiles/bp-berlin/replace-payment-method');
+  const pane = page.getByRole('dialog', { name: 'Replace payment method' });
+  const newCard = pane.getByRole('radio', { name: 'A new card' });
+  await newCard.check();
+  await card.type(pane, 'Card number', '4111 1111 1111 1111');
+  await card.type(pane, 'Security code', '919');
+  await pane.getByRole('combobox', { name: 'Month' }).selectOption('7');
+  await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 3));
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  await armFault(request, { method: 'POST', path: '/api/v1/payment-methods', status: 500 });
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane.getByRole('alert')).toContainText('Something went wrong on our side');
+  // Another choice, then a new card again: the fields load anew, and the same number of keystrokes types
+  // another card.
+  await pane.getByRole('radio', { name: /American Express ending in 0005/ }).check();
+  await newCard.check();
+  await card.type(pane, 'Card number', '5555 5555 5555 4444');
+  await card.type(pane, 'Security code', '818');
+  await pane.getByRole('combobox', { name: 'Month' }).selectOption('7');
+  await pane.getByRole('combobox', { name: 'Year' }).selectOption(String(new Date().getFullYear() + 3));
+  await pane.getByRole('textbox', { name: 'Name on card' }).fill('Åsa Öström');
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Payment method' })).toContainText('Mastercard ending in 4444');
+  const cards: PaymentMethod[] = await (await page.request.get('/api/v1/payment-methods')).json();
+  expect(cards.filter((c) => c.last4 === '1111')).toHaveLength(0);
+});
+
 test('Escape in a field of the new card closes Replace, and the pane opens again', async ({ page, card }) => {
   // Leaving a field as its pane goes away once threw in the page (the card fixture fails on any such error).
   await signIn(page, '/billing/profiles/bp-stockholm/replace-payment-method');
