@@ -2,35 +2,19 @@
 //! iframes (protocol `hosted-fields/1`), and the rules the fields check what is typed against.
 //!
 //! The card number and the security code are typed only into those iframes. The app sends them commands
-//! ([`FieldCommand`]) and hears their events ([`FieldEvent`]) through `postMessage` (as [`Envelope`]s of JSON
-//! text), each side accepting messages
+//! ([`FieldCommand`]) and hears their events ([`FieldEvent`]) through `postMessage`, each side accepting messages
 //! only from the other's origin; the fields post the card data straight to the payments origin and give the app a
 //! single-use token with the brand and last four digits. README.md, section "Card data", documents the protocol.
+//!
+//! A message is JSON text of one flat object, [`WireMessage`]: the protocol, the message's `type`, and that type's
+//! members (`{"protocol":"hosted-fields/1","type":"change","field":"number","state":"invalid","code":"luhn"}`).
+//! [`FieldEvent`] and [`FieldCommand`] are read from and written as it.
 
 use crate::billing::CardBrand;
 use serde::{Deserialize, Serialize};
 
 /// The `protocol` member every message carries.
 pub const PROTOCOL: &str = "hosted-fields/1";
-
-/// A message as it is posted: JSON text of an object with the protocol and the message's own members
-/// (`{"protocol":"hosted-fields/1","type":"change",…}`). Text, not a structured object: each side parses it,
-/// and anything else is not a message of the protocol.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Envelope<T> {
-    /// Always [`PROTOCOL`].
-    pub protocol: String,
-    /// The message.
-    #[serde(flatten)]
-    pub message: T,
-}
-
-impl<T> Envelope<T> {
-    /// `message` in an envelope of this protocol.
-    pub fn new(message: T) -> Self {
-        Self { protocol: PROTOCOL.to_owned(), message }
-    }
-}
 
 /// Which hosted field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,8 +49,7 @@ pub enum FieldState {
 }
 
 /// Why a field's value cannot be tokenized (stable codes: the app words them in its own languages).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldIssue {
     /// Something other than digits (spaces and dashes are fine in a number).
     InvalidCharacters,
@@ -83,9 +66,32 @@ pub enum FieldIssue {
     CvcLengthForBrand,
 }
 
+impl FieldIssue {
+    /// Every issue.
+    pub const ALL: [Self; 6] = [
+        Self::InvalidCharacters,
+        Self::TooShort,
+        Self::TooLong,
+        Self::Luhn,
+        Self::UnsupportedBrand,
+        Self::CvcLengthForBrand,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidCharacters => "invalid_characters",
+            Self::TooShort => "too_short",
+            Self::TooLong => "too_long",
+            Self::Luhn => "luhn",
+            Self::UnsupportedBrand => "unsupported_brand",
+            Self::CvcLengthForBrand => "cvc_length_for_brand",
+        }
+    }
+}
+
 /// What a tokenize request ended with, when it did not give a token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenizeFailure {
     /// The payments origin could not be reached.
     Network,
@@ -97,66 +103,78 @@ pub enum TokenizeFailure {
     Unavailable,
 }
 
-/// A message from a hosted field to the app (`postMessage` to the app's origin, with `protocol`).
+impl TokenizeFailure {
+    /// Every failure.
+    pub const ALL: [Self; 4] = [Self::Network, Self::Invalid, Self::RateLimited, Self::Unavailable];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Network => "network",
+            Self::Invalid => "invalid",
+            Self::RateLimited => "rate_limited",
+            Self::Unavailable => "unavailable",
+        }
+    }
+}
+
+/// A message from a hosted field to the app (`postMessage` to the app's origin).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(try_from = "WireMessage", into = "WireMessage")]
 pub enum FieldEvent {
-    /// The field is shown and takes commands; its content is `height` CSS pixels tall.
+    /// `ready`: the field is shown and takes commands (said as its page loads); its content is `height` CSS pixels
+    /// tall.
     Ready {
         /// Which field.
         field: FieldKind,
         /// Its content's height.
         height: u32,
     },
-    /// The value changed (sent on every edit, so the app can tell one value from the next).
+    /// `change`: the value changed (sent on every edit, so the app can tell one value from the next).
     Change {
         /// Which field.
         field: FieldKind,
         /// Empty, complete or invalid.
         state: FieldState,
         /// The problem, when invalid.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         code: Option<FieldIssue>,
         /// The brand the number belongs to, as soon as its first digits tell (number field only).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         brand: Option<CardBrand>,
     },
-    /// The field's input lost focus.
+    /// `blur`: the field's input lost focus.
     Blur {
         /// Which field.
         field: FieldKind,
     },
-    /// The content's height changed (zoom, font size, a wrapped label).
+    /// `resize`: the content's height changed (zoom, text size, a wrapped label).
     Resize {
         /// Which field.
         field: FieldKind,
         /// The new height in CSS pixels.
         height: u32,
     },
-    /// Enter was pressed in the field: the app submits its form.
+    /// `submit`: Enter was pressed in the field: the app submits its form.
     Submit {
         /// Which field.
         field: FieldKind,
     },
-    /// Escape was pressed in the field: the app closes what the field is in (a dialog would close on Escape).
+    /// `escape`: Escape was pressed in the field: the app closes what the field is in.
     Escape {
         /// Which field.
         field: FieldKind,
     },
-    /// The answer to [`FieldCommand::Tokenize`]: a single-use token.
+    /// `tokenized`: the answer to [`FieldCommand::Tokenize`], a single-use token.
     Tokenized {
         /// The command's `id`.
         id: u32,
         /// The token (`tok_…`), single-use and short-lived.
         token: String,
-        /// The card's brand (card tokens).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        /// The card's brand.
         brand: Option<CardBrand>,
         /// The card number's last four digits (card tokens).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         last4: Option<String>,
     },
-    /// The answer to [`FieldCommand::Tokenize`] when no token was made.
+    /// `tokenize_failed`: the answer to [`FieldCommand::Tokenize`] when no token was made.
     TokenizeFailed {
         /// The command's `id`.
         id: u32,
@@ -165,20 +183,20 @@ pub enum FieldEvent {
     },
 }
 
-/// A message from the app to a hosted field (`postMessage` to the payments origin, with `protocol`).
+/// A message from the app to a hosted field (`postMessage` to the payments origin).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(try_from = "WireMessage", into = "WireMessage")]
 pub enum FieldCommand {
-    /// Changes what the field shows; members left out stay as they are.
+    /// `update`: changes what the field shows; members left out stay as they are.
     Update(FieldLook),
-    /// The card's brand (`null`: not known), which decides the security code's length: the app relays the number
-    /// field's to the security code field, or gives a stored card's.
+    /// `brand`: the card's brand (absent: not known), which decides the security code's length: the app relays the
+    /// number field's to the security code field, or gives a stored card's.
     Brand {
         /// The brand.
         brand: Option<CardBrand>,
     },
-    /// Makes a token: the number field tokenizes the card (number and security code, which it asks the security
-    /// code field of its group for); the security code field alone tokenizes only the code (editing a card).
+    /// `tokenize`: makes a token: the number field tokenizes the card (number and security code, which it asks
+    /// the security code field of its group for); the security code field alone tokenizes only the code.
     Tokenize {
         /// Echoed in the answer.
         id: u32,
@@ -187,29 +205,208 @@ pub enum FieldCommand {
 
 /// What a field shows, set by the app: in the hosted page's address when it loads, and by
 /// [`FieldCommand::Update`] after.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldLook {
     /// The visible label ("Card number").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The page's title, which screen readers announce for the frame.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The language of the texts (`en`, `sv`, `zh-Hans` …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     /// The input's accessible description: the hint and the problem the app shows beside the field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether the input is marked invalid.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid: Option<bool>,
     /// `light`, `dark`, or `system` (the default: the system's, as the app follows it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheme: Option<String>,
     /// The parent's text size in CSS pixels (the default: the browser's, as the app uses it).
+    pub font_px: Option<u32>,
+}
+
+/// A message as it is posted: one flat object whose members depend on its `type` (absent ones are not sent).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireMessage {
+    /// Always [`PROTOCOL`].
+    pub protocol: String,
+    /// What the message is (`change`, `tokenize` …).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Which field (events).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<FieldKind>,
+    /// `change`: empty, complete or invalid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<FieldState>,
+    /// `change`: a [`FieldIssue`]; `tokenize_failed`: a [`TokenizeFailure`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `change`, `tokenized`, `brand`: the card's brand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<CardBrand>,
+    /// `ready`, `resize`: the content's height.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// `tokenize`, `tokenized`, `tokenize_failed`: the request's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u32>,
+    /// `tokenized`: the token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// `tokenized`: the last four digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last4: Option<String>,
+    /// `update`: [`FieldLook::label`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// `update`: [`FieldLook::title`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `update`: [`FieldLook::lang`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// `update`: [`FieldLook::description`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `update`: [`FieldLook::invalid`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<bool>,
+    /// `update`: [`FieldLook::scheme`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// `update`: [`FieldLook::font_px`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font_px: Option<u32>,
+}
+
+/// Why a message is not one of the protocol's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAMessage;
+
+impl std::fmt::Display for NotAMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a message of hosted-fields/1")
+    }
+}
+
+fn named<T: Copy>(all: &[T], as_str: fn(T) -> &'static str, name: Option<&str>) -> Result<T, NotAMessage> {
+    all.iter().copied().find(|value| Some(as_str(*value)) == name).ok_or(NotAMessage)
+}
+
+impl WireMessage {
+    fn of(kind: &str) -> Self {
+        Self { protocol: PROTOCOL.to_owned(), kind: kind.to_owned(), ..Self::default() }
+    }
+
+    fn checked(self) -> Result<Self, NotAMessage> {
+        if self.protocol == PROTOCOL {
+            Ok(self)
+        } else {
+            Err(NotAMessage)
+        }
+    }
+}
+
+impl TryFrom<WireMessage> for FieldEvent {
+    type Error = NotAMessage;
+
+    fn try_from(message: WireMessage) -> Result<Self, NotAMessage> {
+        let message = message.checked()?;
+        let field = message.field.ok_or(NotAMessage);
+        Ok(match message.kind.as_str() {
+            "ready" => Self::Ready { field: field?, height: message.height.ok_or(NotAMessage)? },
+            "change" => Self::Change {
+                field: field?,
+                state: message.state.ok_or(NotAMessage)?,
+                code: message.code.map(|code| named(&FieldIssue::ALL, FieldIssue::as_str, Some(&code))).transpose()?,
+                brand: message.brand,
+            },
+            "blur" => Self::Blur { field: field? },
+            "resize" => Self::Resize { field: field?, height: message.height.ok_or(NotAMessage)? },
+            "submit" => Self::Submit { field: field? },
+            "escape" => Self::Escape { field: field? },
+            "tokenized" => Self::Tokenized {
+                id: message.id.ok_or(NotAMessage)?,
+                token: message.token.ok_or(NotAMessage)?,
+                brand: message.brand,
+                last4: message.last4,
+            },
+            "tokenize_failed" => Self::TokenizeFailed {
+                id: message.id.ok_or(NotAMessage)?,
+                code: named(&TokenizeFailure::ALL, TokenizeFailure::as_str, message.code.as_deref())?,
+            },
+            _ => return Err(NotAMessage),
+        })
+    }
+}
+
+impl From<FieldEvent> for WireMessage {
+    fn from(event: FieldEvent) -> Self {
+        match event {
+            FieldEvent::Ready { field, height } => {
+                Self { field: Some(field), height: Some(height), ..Self::of("ready") }
+            }
+            FieldEvent::Change { field, state, code, brand } => Self {
+                field: Some(field),
+                state: Some(state),
+                code: code.map(|code| code.as_str().to_owned()),
+                brand,
+                ..Self::of("change")
+            },
+            FieldEvent::Blur { field } => Self { field: Some(field), ..Self::of("blur") },
+            FieldEvent::Resize { field, height } => {
+                Self { field: Some(field), height: Some(height), ..Self::of("resize") }
+            }
+            FieldEvent::Submit { field } => Self { field: Some(field), ..Self::of("submit") },
+            FieldEvent::Escape { field } => Self { field: Some(field), ..Self::of("escape") },
+            FieldEvent::Tokenized { id, token, brand, last4 } => {
+                Self { id: Some(id), token: Some(token), brand, last4, ..Self::of("tokenized") }
+            }
+            FieldEvent::TokenizeFailed { id, code } => {
+                Self { id: Some(id), code: Some(code.as_str().to_owned()), ..Self::of("tokenize_failed") }
+            }
+        }
+    }
+}
+
+impl TryFrom<WireMessage> for FieldCommand {
+    type Error = NotAMessage;
+
+    fn try_from(message: WireMessage) -> Result<Self, NotAMessage> {
+        let message = message.checked()?;
+        Ok(match message.kind.as_str() {
+            "update" => Self::Update(FieldLook {
+                label: message.label,
+                title: message.title,
+                lang: message.lang,
+                description: message.description,
+                invalid: message.invalid,
+                scheme: message.scheme,
+                font_px: message.font_px,
+            }),
+            "brand" => Self::Brand { brand: message.brand },
+            "tokenize" => Self::Tokenize { id: message.id.ok_or(NotAMessage)? },
+            _ => return Err(NotAMessage),
+        })
+    }
+}
+
+impl From<FieldCommand> for WireMessage {
+    fn from(command: FieldCommand) -> Self {
+        match command {
+            FieldCommand::Update(look) => Self {
+                label: look.label,
+                title: look.title,
+                lang: look.lang,
+                description: look.description,
+                invalid: look.invalid,
+                scheme: look.scheme,
+                font_px: look.font_px,
+                ..Self::of("update")
+            },
+            FieldCommand::Brand { brand } => Self { brand, ..Self::of("brand") },
+            FieldCommand::Tokenize { id } => Self { id: Some(id), ..Self::of("tokenize") },
+        }
+    }
 }
 
 /// Digits of a typed card number with spaces and dashes removed, or the issue with it.
@@ -305,7 +502,7 @@ mod tests {
     }
 
     #[test]
-    fn messages_carry_their_type_and_members() {
+    fn messages_are_flat_objects_with_their_protocol_and_type() {
         let event = FieldEvent::Change {
             field: FieldKind::Number,
             state: FieldState::Invalid,
@@ -313,38 +510,37 @@ mod tests {
             brand: Some(CardBrand::Visa),
         };
         let json = serde_json::to_string(&event).unwrap();
-        assert_eq!(json, r#"{"type":"change","field":"number","state":"invalid","code":"luhn","brand":"visa"}"#);
+        assert_eq!(
+            json,
+            r#"{"protocol":"hosted-fields/1","type":"change","field":"number","state":"invalid","code":"luhn","brand":"visa"}"#
+        );
         assert_eq!(serde_json::from_str::<FieldEvent>(&json).unwrap(), event);
         let command = FieldCommand::Update(FieldLook { label: Some("Kortnummer".into()), ..FieldLook::default() });
-        assert_eq!(serde_json::to_string(&command).unwrap(), r#"{"type":"update","label":"Kortnummer"}"#);
-        assert_eq!(serde_json::to_string(&FieldCommand::Tokenize { id: 7 }).unwrap(), r#"{"type":"tokenize","id":7}"#);
+        let json = serde_json::to_string(&command).unwrap();
+        assert_eq!(json, r#"{"protocol":"hosted-fields/1","type":"update","label":"Kortnummer"}"#);
+        assert_eq!(serde_json::from_str::<FieldCommand>(&json).unwrap(), command);
+        assert_eq!(
+            serde_json::to_string(&FieldCommand::Tokenize { id: 7 }).unwrap(),
+            r#"{"protocol":"hosted-fields/1","type":"tokenize","id":7}"#
+        );
         assert_eq!(
             serde_json::to_string(&FieldCommand::Brand { brand: None }).unwrap(),
-            r#"{"type":"brand","brand":null}"#
+            r#"{"protocol":"hosted-fields/1","type":"brand"}"#
         );
+        let failed = FieldEvent::TokenizeFailed { id: 3, code: TokenizeFailure::RateLimited };
+        assert_eq!(serde_json::from_str::<FieldEvent>(&serde_json::to_string(&failed).unwrap()).unwrap(), failed);
     }
 
     #[test]
-    fn envelopes_carry_the_protocol_beside_the_message() {
-        let posted = serde_json::to_string(&Envelope::new(FieldCommand::Tokenize { id: 1 })).unwrap();
-        assert_eq!(posted, r#"{"protocol":"hosted-fields/1","type":"tokenize","id":1}"#);
-        let heard: Envelope<FieldEvent> = serde_json::from_str(
-            r#"{"protocol":"hosted-fields/1","type":"tokenized","id":3,"token":"tok_1","brand":"amex","last4":"0005"}"#,
-        )
-        .unwrap();
-        assert_eq!(heard.protocol, PROTOCOL);
-        assert_eq!(
-            heard.message,
-            FieldEvent::Tokenized {
-                id: 3,
-                token: "tok_1".into(),
-                brand: Some(CardBrand::Amex),
-                last4: Some("0005".into())
-            }
-        );
-        let update = Envelope::new(FieldCommand::Update(FieldLook { invalid: Some(true), ..FieldLook::default() }));
-        let text = serde_json::to_string(&update).unwrap();
-        assert_eq!(text, r#"{"protocol":"hosted-fields/1","type":"update","invalid":true}"#);
-        assert_eq!(serde_json::from_str::<Envelope<FieldCommand>>(&text).unwrap(), update);
+    fn anything_else_is_not_a_message() {
+        for text in [
+            r#"{"protocol":"hosted-fields/2","type":"submit","field":"number"}"#,
+            r#"{"type":"submit","field":"number"}"#,
+            r#"{"protocol":"hosted-fields/1","type":"paste","field":"number"}"#,
+            r#"{"protocol":"hosted-fields/1","type":"change","field":"number","state":"invalid","code":"nope"}"#,
+            r#"{"protocol":"hosted-fields/1","type":"ready","field":"number"}"#,
+        ] {
+            assert!(serde_json::from_str::<FieldEvent>(text).is_err(), "{text}");
+        }
     }
 }

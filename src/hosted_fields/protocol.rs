@@ -1,9 +1,8 @@
 //! The app's side of protocol `hosted-fields/1` (see `contract::hosted_fields`): which messages are the fields',
-//! and how commands are written. Messages are JSON text, read and written by serde_json in the billing area's
-//! module (structured messages through serde-wasm-bindgen needed four more imports of the JavaScript glue, which
-//! every page downloads).
+//! and how commands are written. Messages are JSON text of one flat object: read by the browser's parser and
+//! serde-wasm-bindgen, as the API's answers are, and written by serde_json, as the API's requests are.
 
-use contract::hosted_fields::{Envelope, FieldCommand, FieldEvent, PROTOCOL};
+use contract::hosted_fields::{FieldCommand, FieldEvent};
 use wasm_bindgen::JsValue;
 
 /// Whether a message from `origin` may come from the hosted fields: only their own origin, never an empty one.
@@ -18,13 +17,13 @@ pub fn normalised_origin(configured: &str) -> String {
 
 /// A message's data as a field event: JSON text of this protocol with a known `type`.
 pub fn read_event(data: &JsValue) -> Option<FieldEvent> {
-    let envelope: Envelope<FieldEvent> = serde_json::from_str(&data.as_string()?).ok()?;
-    (envelope.protocol == PROTOCOL).then_some(envelope.message)
+    let parsed = js_sys::JSON::parse(&data.as_string()?).ok()?;
+    serde_wasm_bindgen::from_value(parsed).ok()
 }
 
 /// A command as the message to post.
 pub fn write_command(command: FieldCommand) -> Option<JsValue> {
-    serde_json::to_string(&Envelope::new(command)).ok().map(|text| JsValue::from_str(&text))
+    serde_json::to_string(&command).ok().map(|text| JsValue::from_str(&text))
 }
 
 #[cfg(test)]

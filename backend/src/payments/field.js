@@ -18,7 +18,7 @@
   const channel = new BroadcastChannel(`hosted-fields:${config.group}`);
   const framed = window.parent !== window;
 
-  // Messages are JSON text (contract::hosted_fields::Envelope).
+  // Messages are JSON text of one flat object (contract::hosted_fields::WireMessage).
   function post(message) {
     if (framed) window.parent.postMessage(JSON.stringify({ protocol: PROTOCOL, ...message }), parentOrigin);
   }

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use axum::Json;
 use contract::billing::CardBrand;
-use contract::hosted_fields::{number_issue, security_code_issue, FieldIssue};
+use contract::hosted_fields::{number_issue, security_code_issue};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -42,17 +42,6 @@ fn no_store(status: StatusCode, body: serde_json::Value) -> Response {
 
 fn refused(status: StatusCode, code: &str, field: Option<&str>) -> Response {
     no_store(status, serde_json::json!({ "status": status.as_u16(), "code": code, "field": field }))
-}
-
-fn issue_name(issue: FieldIssue) -> &'static str {
-    match issue {
-        FieldIssue::InvalidCharacters => "invalid_characters",
-        FieldIssue::TooShort => "too_short",
-        FieldIssue::TooLong => "too_long",
-        FieldIssue::Luhn => "luhn",
-        FieldIssue::UnsupportedBrand => "unsupported_brand",
-        FieldIssue::CvcLengthForBrand => "cvc_length_for_brand",
-    }
 }
 
 /// Whether the request comes from a page of this origin: `Sec-Fetch-Site: same-origin` where the browser sends
@@ -97,10 +86,10 @@ pub async fn tokenize(
         Some(number) => {
             let brand = match number_issue(number) {
                 Ok(brand) => brand,
-                Err(issue) => return refused(StatusCode::UNPROCESSABLE_ENTITY, issue_name(issue), Some("number")),
+                Err(issue) => return refused(StatusCode::UNPROCESSABLE_ENTITY, issue.as_str(), Some("number")),
             };
             if let Err(issue) = security_code_issue(code, Some(brand)) {
-                return refused(StatusCode::UNPROCESSABLE_ENTITY, issue_name(issue), Some("security_code"));
+                return refused(StatusCode::UNPROCESSABLE_ENTITY, issue.as_str(), Some("security_code"));
             }
             let digits: String = number.chars().filter(char::is_ascii_digit).collect();
             answer(state.vault.tokenize_card(&digits, code, brand))
@@ -110,7 +99,7 @@ pub async fn tokenize(
                 return refused(StatusCode::UNPROCESSABLE_ENTITY, "brand_required", Some("brand"));
             };
             if let Err(issue) = security_code_issue(code, Some(brand)) {
-                return refused(StatusCode::UNPROCESSABLE_ENTITY, issue_name(issue), Some("security_code"));
+                return refused(StatusCode::UNPROCESSABLE_ENTITY, issue.as_str(), Some("security_code"));
             }
             answer(state.vault.tokenize_security_code(code, brand))
         }

@@ -130,7 +130,7 @@ fn the_fields_rules_agree_with_the_contracts() {
     ];
     let codes = ["", "1", "12", "123", "1234", "12345", "12a", "１２３"];
     let brands = [None, Some(CardBrand::Visa), Some(CardBrand::Mastercard), Some(CardBrand::Amex)];
-    let issue = |i: FieldIssue| serde_json::to_value(i).unwrap().as_str().unwrap().to_owned();
+    let issue = |i: FieldIssue| i.as_str().to_owned();
     let brand_name = |b: Option<CardBrand>| b.map(|b| serde_json::to_value(b).unwrap().as_str().unwrap().to_owned());
     let mut expected = Vec::new();
     for number in numbers {
