@@ -85,6 +85,20 @@ pub enum CardBrand {
     Amex,
 }
 
+impl CardBrand {
+    /// Every brand.
+    pub const ALL: [Self; 3] = [Self::Visa, Self::Mastercard, Self::Amex];
+
+    /// The wire name (what serde writes): `visa`, `mastercard`, `amex`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Visa => "visa",
+            Self::Mastercard => "mastercard",
+            Self::Amex => "amex",
+        }
+    }
+}
+
 /// A card's expiry month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CardExpiry {

@@ -107,9 +107,7 @@ pub struct HostedFields {
     frames: [NodeRef<Iframe>; 2],
     statuses: [RwSignal<FieldStatus>; 2],
     loads: [RwSignal<u32>; 2],
-    // Tokenize requests waiting for their answer: the answer is kept here and the waiting request woken (a
-    // `Sender<()>`, as the app's other waits use: a channel of answers would be code of its own in the first
-    // download).
+    // Tokenize requests waiting for their answer: the answer is kept here and the waiting request woken.
     waiting: StoredValue<Vec<Waiting>>,
     next_id: StoredValue<u32>,
     held: StoredValue<Option<((u32, u32), CardToken)>>,
@@ -357,7 +355,7 @@ impl HostedFields {
             ("title", look.title.clone()),
             ("description", look.description.clone()),
             ("scheme", look.scheme.clone()),
-            ("brand", brand.map(|b| brand_wire_name(b).to_owned())),
+            ("brand", brand.map(|b| b.as_str().to_owned())),
         ]);
         format!("{origin}/v1/hosted-field{query}")
     }
@@ -404,13 +402,5 @@ fn after_frames(frames: u32, then: impl FnOnce() + 'static) {
         then();
     } else {
         request_animation_frame(move || after_frames(frames - 1, then));
-    }
-}
-
-fn brand_wire_name(brand: CardBrand) -> &'static str {
-    match brand {
-        CardBrand::Visa => "visa",
-        CardBrand::Mastercard => "mastercard",
-        CardBrand::Amex => "amex",
     }
 }

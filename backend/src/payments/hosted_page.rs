@@ -7,6 +7,7 @@ use crate::AppState;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use contract::billing::CardBrand;
 use contract::hosted_fields::FieldKind;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -155,12 +156,7 @@ pub fn check(query: FieldQuery, app_origins: &[String]) -> Result<FieldPage, (St
         FieldKind::Number => "Card number",
         FieldKind::SecurityCode => "Security code",
     };
-    let brand = query.brand.as_deref().and_then(|b| match b {
-        "visa" => Some("visa"),
-        "mastercard" => Some("mastercard"),
-        "amex" => Some("amex"),
-        _ => None,
-    });
+    let brand = CardBrand::ALL.into_iter().map(CardBrand::as_str).find(|name| query.brand.as_deref() == Some(name));
     Ok(FieldPage {
         kind,
         parent,

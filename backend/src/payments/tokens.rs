@@ -3,7 +3,7 @@
 //! fields apply ([`contract::hosted_fields`]) and kept in the vault; the answer is a single-use token with the
 //! brand and last four digits.
 
-use super::vault::{brand_name, Issued};
+use super::vault::Issued;
 use crate::server::Peer;
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
@@ -60,7 +60,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
 fn answer(issued: Issued) -> Response {
     no_store(
         StatusCode::CREATED,
-        serde_json::json!({ "token": issued.token, "brand": brand_name(issued.brand), "last4": issued.last4 }),
+        serde_json::json!({ "token": issued.token, "brand": issued.brand, "last4": issued.last4 }),
     )
 }
 

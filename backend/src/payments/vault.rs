@@ -5,13 +5,15 @@
 //! [`Vault::tokenize_security_code`] are visible to `crate::payments` alone). The portal API gets what a
 //! merchant gets from a processor: a token's masked facts ([`Vault::inspect`]) and the redemption of a token
 //! ([`Vault::redeem_card`], [`Vault::redeem_security_code`]). Nothing returns a number or a security code.
-//! A security code is kept only until its token is redeemed or expires, then deleted (PCI DSS keeps no security
-//! code after authorization, in any form: no digest of one is kept either); a card number stays, under the card
-//! reference the portal stores, and a token that expires unredeemed loses its number too. The reference vault
+//! A security code is deleted when its token is redeemed, or at the vault's first use after the token expired
+//! (PCI DSS keeps no security code after authorization, in any form: no digest of one is kept either); a card
+//! number stays, under the card reference the portal stores, and a token that expires unredeemed loses its number
+//! the same way. The reference vault
 //! checks a new security code's length for the card's brand; it cannot authorize it with an issuer, as a
 //! processor would with a zero-amount check.
 
 use crate::auth::random_token as random_hex;
+use crate::db::codec::{name, Named};
 use contract::billing::CardBrand;
 use hmac::{Hmac, Mac};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -105,26 +107,9 @@ pub struct Issued {
 /// The vault.
 pub struct Vault {
     conn: Mutex<Connection>,
-    key: [u8; 32],
+    /// The fingerprints' key: 256 random bits (as hex text; HMAC takes a key of any length).
+    key: String,
     ttl: Duration,
-}
-
-/// A brand's wire name.
-pub fn brand_name(brand: CardBrand) -> &'static str {
-    match brand {
-        CardBrand::Visa => "visa",
-        CardBrand::Mastercard => "mastercard",
-        CardBrand::Amex => "amex",
-    }
-}
-
-/// The brand of a wire name (Visa for anything else: the vault writes only the three).
-fn brand_from(name: &str) -> CardBrand {
-    match name {
-        "mastercard" => CardBrand::Mastercard,
-        "amex" => CardBrand::Amex,
-        _ => CardBrand::Visa,
-    }
 }
 
 fn now_ms() -> i64 {
@@ -136,18 +121,19 @@ impl Vault {
     pub fn new(ttl: Duration) -> Self {
         let conn = Connection::open_in_memory().expect("an in-memory database opens");
         conn.execute_batch(SCHEMA).expect("the vault's schema");
-        let mut key = [0u8; 32];
-        key[..16].copy_from_slice(&hex_bytes(&random_hex()));
-        key[16..].copy_from_slice(&hex_bytes(&random_hex()));
-        Self { conn: Mutex::new(conn), key, ttl }
+        Self { conn: Mutex::new(conn), key: format!("{}{}", random_hex(), random_hex()), ttl }
     }
 
+    /// The connection, with what expired deleted first (so nothing outlives its token by more than one use of the
+    /// vault).
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        let conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        sweep(&conn);
+        conn
     }
 
     fn fingerprint(&self, parts: &[&str]) -> String {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("any key length");
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.key.as_bytes()).expect("any key length");
         for part in parts {
             mac.update(part.as_bytes());
             mac.update(&[0]);
@@ -161,11 +147,10 @@ impl Vault {
         let fingerprint = number.map(|number| self.fingerprint(&["card", number]));
         let expires = now_ms() + self.ttl.as_millis() as i64;
         let conn = self.lock();
-        sweep(&conn);
         conn.execute(
             "INSERT INTO tokens (token, kind, number, security_code, brand, last4, fingerprint, expires_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![token, kind.as_str(), number, code, brand_name(brand), last4, fingerprint, expires],
+            params![token, kind.as_str(), number, code, name(&brand), last4, fingerprint, expires],
         )
         .expect("the vault's insert");
         Issued { token, brand, last4 }
@@ -191,7 +176,7 @@ impl Vault {
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
+                        r.get::<_, Named<CardBrand>>(1)?.0,
                         r.get::<_, Option<String>>(2)?,
                         r.get::<_, Option<String>>(3)?,
                         r.get::<_, bool>(4)?,
@@ -203,7 +188,7 @@ impl Vault {
             .map_err(|_| TokenError::Invalid)?;
         let (kind, brand, last4, fingerprint, spent, expires) = row.ok_or(TokenError::Invalid)?;
         let kind = if kind == "card" { TokenKind::Card } else { TokenKind::SecurityCode };
-        Ok(TokenFacts { kind, brand: brand_from(&brand), last4, fingerprint, spent, expired: now_ms() >= expires })
+        Ok(TokenFacts { kind, brand, last4, fingerprint, spent, expired: now_ms() >= expires })
     }
 
     /// Marks `token` (of `kind`) redeemed, once: the first caller wins, every other gets [`TokenError::Spent`].
@@ -262,7 +247,6 @@ impl Vault {
     /// How many card numbers and security codes the vault holds (for the tests: what is kept, and for how long).
     pub fn held(&self) -> (usize, usize) {
         let conn = self.lock();
-        sweep(&conn);
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap_or(0) as usize;
         let numbers =
             count("SELECT (SELECT COUNT(*) FROM cards) + (SELECT COUNT(*) FROM tokens WHERE number IS NOT NULL)");
@@ -284,14 +268,6 @@ fn sweep(conn: &Connection) {
         [now],
     );
     let _ = conn.execute("DELETE FROM tokens WHERE expires_ms <= ?1", [now - FACTS_KEPT_MS]);
-}
-
-fn hex_bytes(hex: &str) -> [u8; 16] {
-    let mut bytes = [0u8; 16];
-    for (i, byte) in bytes.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2).unwrap_or("00"), 16).unwrap_or(0);
-    }
-    bytes
 }
 
 #[cfg(test)]
