@@ -1,6 +1,6 @@
 //! Sessions and the guard in front of every `/api` route: a session cookie is required (401 otherwise), and every
-//! state-changing request (anything but GET and HEAD) must carry the session's `X-CSRF-Token` (403
-//! `csrf_token_invalid` otherwise). Sessions live in memory; they end when the process does.
+//! state-changing request (anything but GET and HEAD) must come from the app's origin when it names one (403
+//! `origin_not_allowed` otherwise) and carry the session's `X-CSRF-Token` (403 `csrf_token_invalid` otherwise). Sessions live in memory; they end when the process does.
 
 use crate::problem::ApiError;
 use crate::AppState;
@@ -126,10 +126,24 @@ pub async fn require_session(State(state): State<Arc<AppState>>, mut request: Re
     }
 }
 
+/// Whether a change may come from the page that sent it (defence in depth beside the CSRF token): with no `Origin`
+/// (not a browser, or a browser that sends none), yes; otherwise only from the app's origins or this server's own
+/// (its `Host`).
+pub fn origin_allowed(headers: &HeaderMap, app_origins: &[String]) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else { return true };
+    let Ok(origin) = origin.to_str() else { return false };
+    let authority = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://"));
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    app_origins.iter().any(|allowed| allowed == origin) || (authority.is_some() && authority == host)
+}
+
 fn authenticate(state: &AppState, request: &Request) -> Result<Viewer, ApiError> {
     let token = session_token(request.headers()).ok_or(ApiError::Unauthenticated)?;
     let session = state.sessions.get(&token).ok_or(ApiError::Unauthenticated)?;
     if !is_safe(request.method()) {
+        if !origin_allowed(request.headers(), &state.payments.app_origins) {
+            return Err(ApiError::OriginNotAllowed);
+        }
         let sent = request.headers().get(CSRF_TOKEN).and_then(|v| v.to_str().ok());
         if sent != Some(session.csrf_token.as_str()) {
             return Err(ApiError::CsrfTokenInvalid);
@@ -159,6 +173,25 @@ mod tests {
         headers.clear();
         headers.append(header::COOKIE, HeaderValue::from_static("ssp_session="));
         assert_eq!(session_token(&headers), None);
+    }
+
+    #[test]
+    fn changes_come_from_the_app_or_this_server_or_no_page() {
+        let apps = ["http://127.0.0.1:8080".to_owned()];
+        let with = |origin: Option<&'static str>, host: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, HeaderValue::from_static(host));
+            if let Some(origin) = origin {
+                headers.insert(header::ORIGIN, HeaderValue::from_static(origin));
+            }
+            origin_allowed(&headers, &apps)
+        };
+        assert!(with(None, "127.0.0.1:8081"));
+        assert!(with(Some("http://127.0.0.1:8080"), "127.0.0.1:8081"));
+        assert!(with(Some("https://portal.example"), "portal.example"));
+        assert!(!with(Some("https://evil.example"), "127.0.0.1:8081"));
+        assert!(!with(Some("null"), "127.0.0.1:8081"));
+        assert!(!with(Some("http://127.0.0.1:8080.evil.example"), "127.0.0.1:8081"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reference backend of the self-service purchases API: axum + SQLite, loaded from a fixture at every start, with
 //! development sign-in and fault injection. See `backend/README.md`.
 
+pub mod answers;
 pub mod auth;
 pub mod card_data;
 pub mod change;
@@ -12,6 +13,7 @@ pub mod demo;
 pub mod faults;
 pub mod fixture;
 pub mod invoice_pdf;
+pub mod path_id;
 pub mod payments;
 pub mod pdf;
 pub mod pricing;

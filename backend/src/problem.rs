@@ -1,6 +1,7 @@
 //! The one error type of the handlers, answered as `application/problem+json` (RFC 9457) with [`contract::Problem`].
 
 use crate::payments::vault::TokenError;
+use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use contract::problem::FieldErrorCode;
@@ -19,8 +20,18 @@ pub enum ApiError {
     NotFound,
     /// Malformed query parameters (400), with the fields at fault.
     BadQuery(Vec<FieldError>),
-    /// A malformed request body (400), with a developer-facing detail.
+    /// A request body of the wrong shape (400 `bad_request`), with a developer-facing detail.
     BadBody(String),
+    /// A body that is not JSON at all (400 `malformed_json`), with the parser's detail.
+    MalformedJson(String),
+    /// A body without `Content-Type: application/json` (415).
+    UnsupportedMediaType,
+    /// A body over the size limit (413).
+    PayloadTooLarge,
+    /// A body that did not arrive in time (408).
+    RequestTimeout,
+    /// A change whose `Origin` is not the app's (403).
+    OriginNotAllowed,
     /// Invalid input values (422), with the fields at fault.
     Validation(Vec<FieldError>),
     /// The action is not allowed in the resource's current state (409).
@@ -61,16 +72,17 @@ impl ApiError {
             Self::NotFound => Problem::new(ErrorCode::NotFound),
             Self::BadQuery(errors) => Problem { errors: errors.clone(), ..Problem::new(ErrorCode::BadRequest) },
             Self::BadBody(detail) => Problem::new(ErrorCode::BadRequest).with_detail(detail.clone()),
+            Self::MalformedJson(detail) => Problem::new(ErrorCode::MalformedJson).with_detail(detail.clone()),
+            Self::UnsupportedMediaType => Problem::new(ErrorCode::UnsupportedMediaType),
+            Self::PayloadTooLarge => Problem::new(ErrorCode::PayloadTooLarge),
+            Self::RequestTimeout => Problem::new(ErrorCode::RequestTimeout),
+            Self::OriginNotAllowed => Problem::new(ErrorCode::OriginNotAllowed),
             Self::Validation(errors) => Problem { errors: errors.clone(), ..Problem::new(ErrorCode::ValidationFailed) },
             Self::ActionNotAllowed => Problem::new(ErrorCode::ActionNotAllowed),
             Self::IdempotencyKeyReused => Problem::new(ErrorCode::IdempotencyKeyReused),
             Self::PreconditionFailed => Problem::new(ErrorCode::PreconditionFailed),
             Self::PreconditionRequired => Problem::new(ErrorCode::PreconditionRequired),
-            Self::MethodNotAllowed => Problem {
-                status: 405,
-                title: "Method not allowed".to_owned(),
-                ..Problem::new(ErrorCode::BadRequest).with_detail("this method is not supported on this path")
-            },
+            Self::MethodNotAllowed => Problem::new(ErrorCode::MethodNotAllowed),
             Self::CardDataRefused => Problem::new(ErrorCode::CardDataRefused).with_detail(
                 "card numbers and security codes are typed into the payments origin's hosted fields; send their token",
             ),
@@ -90,12 +102,40 @@ impl From<rusqlite::Error> for ApiError {
     }
 }
 
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonSyntaxError(error) => Self::MalformedJson(error.body_text()),
+            JsonRejection::MissingJsonContentType(_) => Self::UnsupportedMediaType,
+            JsonRejection::BytesRejection(error) => error.into(),
+            other => Self::BadBody(other.body_text()),
+        }
+    }
+}
+
+impl From<BytesRejection> for ApiError {
+    fn from(rejection: BytesRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Self::PayloadTooLarge
+        } else if crate::server::is_body_timeout(&rejection) {
+            Self::RequestTimeout
+        } else {
+            Self::BadBody(rejection.body_text())
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let Self::Internal(detail) = &self {
             eprintln!("internal error: {detail}");
         }
-        problem_response(&self.problem())
+        let mut response = problem_response(&self.problem());
+        if let Self::RequestTimeout = self {
+            // The rest of the body may still come: this connection serves no other request.
+            response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
+        response
     }
 }
 

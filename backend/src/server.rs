@@ -1,14 +1,20 @@
 //! The HTTP/1.1 accept loop. It is ours rather than `axum::serve` for one reason: a response marked
 //! [`DropConnection`] by the fault injector becomes a service error, on which hyper closes the connection without
 //! writing anything. On shutdown it stops accepting and gives open connections 5 seconds to finish.
+//!
+//! Slow clients are bounded: headers must arrive within hyper's 30 seconds, and a body within [`BODY_DEADLINE`] of
+//! the request's start (a handler reading it then answers 408 `request_timeout` and the connection is closed).
 
 use crate::faults::DropConnection;
 use axum::body::Body;
+use axum::body::Bytes;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
@@ -28,6 +34,65 @@ impl std::error::Error for Dropped {}
 /// The address a request came from (in its extensions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Peer(pub std::net::IpAddr);
+
+/// How long a request's body may take to arrive, counted from the request's start.
+pub const BODY_DEADLINE: Duration = Duration::from_secs(10);
+
+/// The error of a body that did not arrive by its deadline.
+#[derive(Debug)]
+pub struct BodyTimedOut;
+
+impl std::fmt::Display for BodyTimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the request body did not arrive in time")
+    }
+}
+
+impl std::error::Error for BodyTimedOut {}
+
+/// Whether a failure to read a body was its deadline passing.
+pub fn is_body_timeout(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if error.is::<BodyTimedOut>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
+}
+
+/// A request body that fails with [`BodyTimedOut`] if it has not ended by its deadline.
+struct DeadlineBody {
+    inner: Incoming,
+    deadline: Pin<Box<tokio::time::Sleep>>,
+}
+
+impl http_body::Body for DeadlineBody {
+    type Data = Bytes;
+    type Error = Box<dyn std::error::Error + Send + Sync>;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        if let Poll::Ready(frame) = Pin::new(&mut self.inner).poll_frame(cx) {
+            return Poll::Ready(frame.map(|frame| frame.map_err(Into::into)));
+        }
+        match self.deadline.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Some(Err(Box::new(BodyTimedOut)))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
 
 /// Serves `router` on `listener` until `shutdown` completes.
 pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<Output = ()>) {
@@ -50,7 +115,8 @@ pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<
         let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
             let router = router.clone();
             async move {
-                let mut request = request.map(Body::new);
+                let deadline = Box::pin(tokio::time::sleep(BODY_DEADLINE));
+                let mut request = request.map(|inner| Body::new(DeadlineBody { inner, deadline }));
                 request.extensions_mut().insert(Peer(peer.ip()));
                 let response = router.oneshot(request).await.unwrap_or_else(|never| match never {});
                 if response.extensions().get::<DropConnection>().is_some() {

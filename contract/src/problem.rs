@@ -61,16 +61,24 @@ impl Problem {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// 400: the request is malformed.
+    /// 400: the request is malformed (e.g. a member the body may not have, a missing header).
     BadRequest,
+    /// 400: the body is not JSON at all (a syntax error, or cut short).
+    MalformedJson,
     /// 401: not signed in, or the session ended.
     Unauthenticated,
     /// 403: signed in but not allowed (e.g. an admin endpoint, or a missing CSRF token).
     Forbidden,
     /// 403: the CSRF token is missing or wrong.
     CsrfTokenInvalid,
+    /// 403: a change sent from a page of another origin (`Origin` is not the app's).
+    OriginNotAllowed,
     /// 404: no such resource, or not the signed-in person's.
     NotFound,
+    /// 405: the path exists, the method does not (see `Allow`).
+    MethodNotAllowed,
+    /// 408: the request's body did not arrive in time.
+    RequestTimeout,
     /// 409: the action is not allowed in the resource's current state (see `allowed_actions`).
     ActionNotAllowed,
     /// 409: the same `Idempotency-Key` was used for a different request.
@@ -85,6 +93,10 @@ pub enum ErrorCode {
     CardTokenSpent,
     /// 412: the resource changed since its `etag` was read.
     PreconditionFailed,
+    /// 413: the body is larger than the API takes.
+    PayloadTooLarge,
+    /// 415: the body is not `application/json`.
+    UnsupportedMediaType,
     /// 428: `If-Match` is required for this change.
     PreconditionRequired,
     /// 422: some input fields are invalid (see `errors`).
@@ -101,12 +113,16 @@ impl ErrorCode {
     /// The HTTP status of this code.
     pub fn status(self) -> u16 {
         match self {
-            Self::BadRequest | Self::CardDataRefused => 400,
+            Self::BadRequest | Self::MalformedJson | Self::CardDataRefused => 400,
             Self::Unauthenticated => 401,
-            Self::Forbidden | Self::CsrfTokenInvalid => 403,
+            Self::Forbidden | Self::CsrfTokenInvalid | Self::OriginNotAllowed => 403,
             Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::RequestTimeout => 408,
             Self::ActionNotAllowed | Self::IdempotencyKeyReused | Self::CardTokenExpired | Self::CardTokenSpent => 409,
             Self::PreconditionFailed => 412,
+            Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
             Self::ValidationFailed | Self::CardTokenInvalid => 422,
             Self::PreconditionRequired => 428,
             Self::RateLimited => 429,
@@ -124,6 +140,12 @@ impl ErrorCode {
     pub fn title(self) -> &'static str {
         match self {
             Self::BadRequest => "Bad request",
+            Self::MalformedJson => "Malformed JSON",
+            Self::OriginNotAllowed => "Request from another origin",
+            Self::MethodNotAllowed => "Method not allowed",
+            Self::RequestTimeout => "Request body timed out",
+            Self::PayloadTooLarge => "Body too large",
+            Self::UnsupportedMediaType => "Body must be application/json",
             Self::Unauthenticated => "Sign-in required",
             Self::Forbidden => "Not allowed",
             Self::CsrfTokenInvalid => "Missing or invalid CSRF token",
@@ -214,28 +236,11 @@ mod tests {
     }
 
     #[test]
-    fn every_code_has_an_error_status() {
-        use ErrorCode::*;
-        for code in [
-            BadRequest,
-            Unauthenticated,
-            Forbidden,
-            CsrfTokenInvalid,
-            NotFound,
-            ActionNotAllowed,
-            IdempotencyKeyReused,
-            CardDataRefused,
-            CardTokenInvalid,
-            CardTokenExpired,
-            CardTokenSpent,
-            PreconditionFailed,
-            PreconditionRequired,
-            ValidationFailed,
-            RateLimited,
-            Internal,
-            Unavailable,
-        ] {
+    fn every_code_has_an_error_status_and_its_own_title() {
+        let mut titles = std::collections::HashSet::new();
+        for &code in <ErrorCode as WireName>::ALL {
             assert!((400..600).contains(&code.status()));
+            assert!(titles.insert(code.title()), "{code:?} shares its title");
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
         }
@@ -244,6 +249,12 @@ mod tests {
 
 wire_names!(ErrorCode {
     BadRequest => "bad_request",
+    MalformedJson => "malformed_json",
+    OriginNotAllowed => "origin_not_allowed",
+    MethodNotAllowed => "method_not_allowed",
+    RequestTimeout => "request_timeout",
+    PayloadTooLarge => "payload_too_large",
+    UnsupportedMediaType => "unsupported_media_type",
     Unauthenticated => "unauthenticated",
     Forbidden => "forbidden",
     CsrfTokenInvalid => "csrf_token_invalid",

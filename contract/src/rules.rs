@@ -134,9 +134,13 @@ pub fn luhn_valid(digits: &str) -> bool {
     !digits.is_empty() && sum % 10 == 0
 }
 
-/// Checks that a card is valid through the month of `today` at least.
+/// The years a card's expiry can have: four digits, as the contract's schema says.
+pub const EXPIRY_YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// Checks that a card's expiry is a real month (four-digit year, month 1 to 12) and that the card is valid through
+/// the month of `today` at least.
 pub fn check_expiry(expiry: CardExpiry, today: Date) -> Result<(), FieldErrorCode> {
-    if !(1..=12).contains(&expiry.month) {
+    if !(1..=12).contains(&expiry.month) || !EXPIRY_YEARS.contains(&expiry.year) {
         return Err(FieldErrorCode::InvalidDate);
     }
     let now = (today.year(), u8::from(today.month()));
@@ -221,6 +225,10 @@ mod tests {
         assert!(check_expiry(CardExpiry { year: 2026, month: 11 }, today).is_ok());
         assert_eq!(check_expiry(CardExpiry { year: 2026, month: 10 }, today), Err(FieldErrorCode::CardExpired));
         assert_eq!(check_expiry(CardExpiry { year: 2027, month: 13 }, today), Err(FieldErrorCode::InvalidDate));
+        for year in [10000, i32::MAX, 999, -2027] {
+            assert_eq!(check_expiry(CardExpiry { year, month: 6 }, today), Err(FieldErrorCode::InvalidDate), "{year}");
+        }
+        assert!(check_expiry(CardExpiry { year: 9999, month: 12 }, today).is_ok());
     }
 
     #[test]

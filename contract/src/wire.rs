@@ -88,6 +88,6 @@ mod tests {
         reads_what_it_writes::<Role>();
         assert_eq!(<FieldErrorCode as WireName>::ALL.len(), 17);
         assert_eq!(<DenialReason as WireName>::ALL.len(), 12);
-        assert_eq!(<ErrorCode as WireName>::ALL.len(), 17);
+        assert_eq!(<ErrorCode as WireName>::ALL.len(), 23);
     }
 }

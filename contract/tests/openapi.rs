@@ -234,10 +234,16 @@ fn every_error_code_is_documented() {
     use ErrorCode::*;
     let all = [
         BadRequest,
+        MalformedJson,
         Unauthenticated,
         Forbidden,
         CsrfTokenInvalid,
+        OriginNotAllowed,
         NotFound,
+        MethodNotAllowed,
+        RequestTimeout,
+        PayloadTooLarge,
+        UnsupportedMediaType,
         ActionNotAllowed,
         IdempotencyKeyReused,
         CardDataRefused,
@@ -254,7 +260,8 @@ fn every_error_code_is_documented() {
     // Adding a variant breaks this match: add it to `all` (and to openapi.yaml) too.
     for code in all {
         match code {
-            BadRequest | Unauthenticated | Forbidden | CsrfTokenInvalid | NotFound | ActionNotAllowed
+            BadRequest | MalformedJson | Unauthenticated | Forbidden | CsrfTokenInvalid | OriginNotAllowed | NotFound
+            | MethodNotAllowed | RequestTimeout | PayloadTooLarge | UnsupportedMediaType | ActionNotAllowed
             | IdempotencyKeyReused | CardDataRefused | CardTokenInvalid | CardTokenExpired | CardTokenSpent
             | PreconditionFailed | PreconditionRequired | ValidationFailed | RateLimited | Internal | Unavailable => {}
         }

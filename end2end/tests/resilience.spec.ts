@@ -16,10 +16,14 @@ const UNKNOWN_OUTCOME = /if it was already made, it won't be made or charged twi
 /** What goes wrong while the change is on its way, and what the person is told. */
 interface Trouble {
   name: string;
-  /** A backend fault (`POST /dev/faults`), or none: the browser goes offline instead. */
+  /** A backend fault (`POST /dev/faults`); without one, `signOut` or the browser going offline. */
   fault?: Record<string, unknown>;
+  /** The session really ends: another tab signs out; the person signs in again through the offered link. */
+  signOut?: true;
   says: RegExp;
 }
+
+const SIGNED_OUT = /Your session ended, so nothing was changed\..*what you entered is kept/;
 
 const troubles: Trouble[] = [
   { name: 'a server error (500)', fault: { status: 500 }, says: /Something went wrong on our side/ },
@@ -29,7 +33,9 @@ const troubles: Trouble[] = [
   { name: 'a lost answer (applied, then dropped)', fault: { drop: true, after: true, count: 20 }, says: UNKNOWN_OUTCOME },
   { name: 'a gateway timeout after the change was applied', fault: { after: true }, says: UNKNOWN_OUTCOME },
   { name: 'too many requests (429, Retry-After)', fault: { status: 429, retry_after: 1 }, says: /too many requests\. Wait a second, then try again/ },
-  { name: 'a signed-out session (401)', fault: { status: 401 }, says: /Your session ended, so nothing was changed\..*what you entered is kept/ },
+  // Twice: after a 401 the app reads the session again and, still signed in, sends the change once more.
+  { name: 'a signed-out session (401)', fault: { status: 401, count: 2 }, says: SIGNED_OUT },
+  { name: 'a session ended in another tab, then signed in again', signOut: true, says: SIGNED_OUT },
   { name: 'the browser going offline', says: /We couldn't reach the service/ },
 ];
 
@@ -245,6 +251,29 @@ const flows: Flow[] = [
       };
     },
   },
+  {
+    name: "replacing a billing profile's card with another",
+    method: 'PUT',
+    path: '/api/v1/billing-profiles/bp-stockholm/payment-method',
+    async start(page) {
+      await signIn(page, '/billing/profiles/bp-stockholm/replace-payment-method');
+      const form = page.getByRole('dialog', { name: 'Replace payment method' });
+      const amex = form.getByRole('radio', { name: /American Express ending in 0005/ });
+      await amex.check();
+      return {
+        form,
+        submit: 'Save',
+        expectKept: () => expect(amex).toBeChecked(),
+        async expectDoneOnce() {
+          await expect(form).toBeHidden();
+          const paidWith = 'Contoso AB – Stockholm is now paid with American Express ending in 0005.';
+          await expect(page.getByRole('status').filter({ hasText: paidWith })).toBeVisible();
+          const profile = await (await page.request.get('/api/v1/billing-profiles/bp-stockholm')).json();
+          expect(profile.payment_method.id).toBe('pm-amex');
+        },
+      };
+    },
+  },
 ];
 
 for (const flow of flows) {
@@ -253,6 +282,10 @@ for (const flow of flows) {
       const attempt = await flow.start(page, request, card);
       if (trouble.fault) {
         await armFault(request, { method: flow.method, path: flow.path, ...trouble.fault });
+      } else if (trouble.signOut) {
+        const other = await page.context().newPage();
+        await other.goto('/dev/sign-out?redirect=/dev/sign-in');
+        await other.close();
       } else {
         await page.context().setOffline(true);
       }
@@ -261,6 +294,15 @@ for (const flow of flows) {
       await attempt.expectKept();
       if (trouble.fault) {
         await clearFaults(request);
+      } else if (trouble.signOut) {
+        // A new session, with a new CSRF token: the page still holds the old one.
+        const [tab] = await Promise.all([
+          page.context().waitForEvent('page'),
+          attempt.form.getByRole('link', { name: 'Sign in (opens a new tab)' }).click(),
+        ]);
+        await tab.getByRole('link', { name: 'Åsa Öström' }).click();
+        await tab.waitForURL((url) => !url.pathname.startsWith('/dev/'));
+        await tab.close();
       } else {
         await page.context().setOffline(false);
       }

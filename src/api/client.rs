@@ -1,7 +1,8 @@
 //! The HTTP layer: one place that sends requests, aborts abandoned ones and turns answers into types or errors.
 
 use super::{json, ApiError};
-use contract::Problem;
+use contract::me::Me;
+use contract::{paths, Problem};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -57,8 +58,29 @@ impl HttpClient {
         body: Option<&B>,
     ) -> Result<T, ApiError> {
         let body = body.map(serde_json::to_string).transpose().map_err(|_| ApiError::Unreadable)?;
-        let answer = self.exchange(method, path, Some(Change { guard, body })).await?;
+        let answer = self.change(method, path, Change { guard, body }).await?;
         json::decode(answer).map_err(|_| ApiError::Unreadable)
+    }
+
+    /// Sends a change; when the session it was signed with ended (401, or a CSRF token of an earlier session),
+    /// reads the session again and, if the person has signed in again meanwhile (in another tab), sends the same
+    /// change once more with the new token. What they typed is never lost to a new sign-in.
+    async fn change(&self, method: Method, path: &str, change: Change<'_>) -> Result<JsValue, ApiError> {
+        match self.exchange(method.clone(), path, Some(&change)).await {
+            Err(ApiError::Unauthorized) => {
+                self.refresh_csrf_token().await?;
+                self.exchange(method, path, Some(&change)).await
+            }
+            answer => answer,
+        }
+    }
+
+    /// Reads the session's CSRF token again (`GET /me`); 401 when nobody is signed in.
+    async fn refresh_csrf_token(&self) -> Result<(), ApiError> {
+        let me: Me =
+            json::decode(self.exchange(Method::GET, paths::ME, None).await?).map_err(|_| ApiError::Unreadable)?;
+        self.set_csrf_token(me.csrf_token);
+        Ok(())
     }
 
     /// Sends a request and reads its JSON answer, or turns a failure into an [`ApiError`]: the part of every call
@@ -68,7 +90,7 @@ impl HttpClient {
     /// the frame (page heading and introduction) needs none of them, and requests started before it is painted
     /// count towards it in Lighthouse's simulated largest paint (300 ms of the Products page's 2.5 s). The data
     /// then leaves about a frame later.
-    async fn exchange(&self, method: Method, path: &str, change: Option<Change<'_>>) -> Result<JsValue, ApiError> {
+    async fn exchange(&self, method: Method, path: &str, change: Option<&Change<'_>>) -> Result<JsValue, ApiError> {
         #[cfg(feature = "split")]
         crate::first_paint::first_paint().await;
         let abort = AbortOnDrop::new();
@@ -88,7 +110,7 @@ impl HttpClient {
                     builder = builder.header(contract::headers::IF_MATCH, etag);
                 }
             }
-            body = change.body;
+            body = change.body.as_deref();
         }
         let request = match body {
             Some(json) => builder.header("content-type", "application/json").body(json),

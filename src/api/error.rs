@@ -8,7 +8,7 @@ pub enum ApiError {
     /// The request did not reach the service, or no answer came back (offline, dropped, aborted by the network).
     #[error("network error")]
     Network,
-    /// 401: not signed in, or the session ended.
+    /// 401: not signed in, or the session ended; also a 403 `csrf_token_invalid` (a token of an ended session).
     #[error("signed out")]
     Unauthorized,
     /// 403: signed in but not allowed.
@@ -47,6 +47,8 @@ impl ApiError {
         let code = problem.as_ref().map(|p| p.code);
         match status {
             401 => Self::Unauthorized,
+            // A CSRF token refused: the session the page knew ended, and another began (signed in again).
+            403 if code == Some(ErrorCode::CsrfTokenInvalid) => Self::Unauthorized,
             403 => Self::Forbidden,
             404 => Self::NotFound,
             409 | 412 | 428 => Self::Conflict(code.unwrap_or(if status == 412 {
@@ -76,6 +78,8 @@ mod tests {
     fn statuses_map_to_variants() {
         assert_eq!(ApiError::from_response(401, None, None), ApiError::Unauthorized);
         assert_eq!(ApiError::from_response(403, None, None), ApiError::Forbidden);
+        let csrf = Problem::new(ErrorCode::CsrfTokenInvalid);
+        assert_eq!(ApiError::from_response(403, Some(csrf), None), ApiError::Unauthorized);
         assert_eq!(ApiError::from_response(404, None, None), ApiError::NotFound);
         assert_eq!(ApiError::from_response(412, None, None), ApiError::Conflict(ErrorCode::PreconditionFailed));
         assert_eq!(ApiError::from_response(502, None, None), ApiError::Server { status: 502 });

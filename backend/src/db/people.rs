@@ -68,8 +68,23 @@ pub fn search(
     top: u32,
     subscription_id: Option<&str>,
 ) -> rusqlite::Result<Vec<DirectoryMatch>> {
-    let mut words: Vec<&String> = words.iter().collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let mut words = essential_words(words);
+    // The rarest word drives the scan and the others are checked rarest first, so that any query shape reads few
+    // rows: counting is bounded, and ties go to the longer word.
+    let mut count = conn.prepare_cached(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM person_terms WHERE org_id = ?1 AND term >= ?2 AND term < ?3 LIMIT 5000)",
+    )?;
+    let mut rarity = Vec::with_capacity(words.len());
+    for word in &words {
+        let n: i64 = count.query_row(params![org_id, word, prefix_end(word)], |row| row.get(0))?;
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        rarity.push((n, std::cmp::Reverse(word.chars().count())));
+    }
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by_key(|&i| rarity[i]);
+    words = order.into_iter().map(|i| words[i]).collect();
     let Some((driver, others)) = words.split_first() else { return Ok(Vec::new()) };
     let mut sql =
         String::from("SELECT t.person_id FROM person_terms t WHERE t.org_id = ?1 AND t.term >= ?2 AND t.term < ?3");
@@ -112,6 +127,18 @@ pub fn search(
             })
         })
         .collect()
+}
+
+/// The words a match must satisfy: each once, and none that is the start of another (a term starting with
+/// `anna` starts with `an` too).
+fn essential_words(words: &[String]) -> Vec<&String> {
+    let mut essential: Vec<&String> = Vec::new();
+    for word in words {
+        if !words.iter().any(|other| other != word && other.starts_with(word.as_str())) && !essential.contains(&word) {
+            essential.push(word);
+        }
+    }
+    essential
 }
 
 /// A [`Person`] from columns id, display_name, email, department.

@@ -7,11 +7,12 @@ use crate::csv::Csv;
 use crate::db::changes::{self, OrderKind};
 use crate::db::subscriptions::{self as db, SubscriptionRecord};
 use crate::db::terms::query_words;
+use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
 use crate::routes::assignments::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -109,10 +110,7 @@ pub async fn list(
     require_admin(&viewer)?;
     let query = read_query(&mut params)?;
     let all = state.db.with(|conn| matching(conn, &viewer, &query))?;
-    let (page, page_size) = (query.page.unwrap_or(1).max(1), query.page_size.unwrap_or(DEFAULT_PAGE_SIZE).max(1));
-    let total = all.len() as u32;
-    let items = all.into_iter().skip(((page - 1) * page_size) as usize).take(page_size as usize).collect();
-    Ok(Json(Page { items, total, page, page_size }))
+    Ok(Json(Page::slice(all, query.page.unwrap_or(1), query.page_size.unwrap_or(DEFAULT_PAGE_SIZE))))
 }
 
 /// A CSV download named `name`.
@@ -207,7 +205,7 @@ fn history(conn: &Connection, record: &SubscriptionRecord) -> rusqlite::Result<V
 pub async fn one(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<PurchaseDetail>> {
     require_admin(&viewer)?;
     let detail = state.db.write(|conn| {
@@ -222,7 +220,7 @@ pub async fn one(
 pub async fn assignments(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     mut params: Params,
 ) -> ApiResult<Json<Page<Assignment>>> {
     require_admin(&viewer)?;
@@ -241,7 +239,7 @@ pub async fn assignments(
 pub async fn assignments_export(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Response> {
     require_admin(&viewer)?;
     let (record, people) = state.db.write(|conn| {

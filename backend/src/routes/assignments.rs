@@ -7,13 +7,14 @@ use crate::db::assignments;
 use crate::db::billing::etag;
 use crate::db::subscriptions::visible_one;
 use crate::db::terms::query_words;
+use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
 use crate::routes::subscriptions::{find, present};
 use crate::rules::{allowed_actions, Facts};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use contract::licenses::{
@@ -35,7 +36,7 @@ pub const MAX_PAGE_SIZE: u32 = 200;
 pub async fn list(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     mut params: Params,
 ) -> ApiResult<Json<Page<Assignment>>> {
     let page = params.clamped("page", u32::MAX).unwrap_or(1);
@@ -49,15 +50,18 @@ pub async fn list(
     Ok(Json(Page { items, total, page, page_size }))
 }
 
-/// The people of a request body (`{"person_ids": [...]}`), between one and `max` of them.
+/// The people of a request body (`{"person_ids": [...]}`), between one and `max` of them, none blank.
 fn people(body: Result<Vec<PersonId>, JsonRejection>, max: usize) -> ApiResult<Vec<String>> {
     let ids = body.map_err(|rejection| match rejection {
         JsonRejection::JsonDataError(e) if e.body_text().contains("missing field `person_ids`") => {
             ApiError::invalid_field("person_ids", FieldErrorCode::Required)
         }
-        other => ApiError::BadBody(other.body_text()),
+        other => other.into(),
     })?;
     check_people_count(ids.len(), max).map_err(|code| ApiError::invalid_field("person_ids", code))?;
+    if ids.iter().any(|id| id.0.trim().is_empty()) {
+        return Err(ApiError::invalid_field("person_ids", FieldErrorCode::Malformed));
+    }
     Ok(ids.into_iter().map(|id| id.0).collect())
 }
 
@@ -78,7 +82,7 @@ fn allowed(
 pub async fn assign(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     headers: ChangeHeaders,
     body: Result<Json<AssignRequest>, JsonRejection>,
 ) -> ApiResult<Response> {
@@ -103,7 +107,7 @@ pub async fn assign(
 pub async fn unassign(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     body: Result<Json<UnassignRequest>, JsonRejection>,
 ) -> ApiResult<Json<Subscription>> {
     let ids = people(body.map(|Json(request)| request.person_ids), UnassignRequest::MAX_PEOPLE)?;

@@ -3,9 +3,10 @@
 
 use crate::auth::Viewer;
 use crate::db::billing as db;
+use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use contract::billing::{BillingProfile, PaymentMethod};
 use std::sync::Arc;
@@ -19,7 +20,7 @@ pub async fn profiles(State(state): State<Arc<AppState>>, viewer: Viewer) -> Api
 pub async fn profile(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<BillingProfile>> {
     let found = state.db.with(|conn| db::billing_profile(conn, &viewer.person_id, &id))?;
     found.map(Json).ok_or(ApiError::NotFound)
@@ -34,7 +35,7 @@ pub async fn methods(State(state): State<Arc<AppState>>, viewer: Viewer) -> ApiR
 pub async fn method(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<PaymentMethod>> {
     let found = state.db.with(|conn| db::payment_method(conn, &viewer.person_id, &id))?;
     found.map(Json).ok_or(ApiError::NotFound)

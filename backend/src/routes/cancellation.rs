@@ -2,11 +2,12 @@
 
 use crate::auth::Viewer;
 use crate::db::subscriptions::SubscriptionRecord;
+use crate::path_id::PathId;
 use crate::pricing::{period, prorate};
 use crate::problem::ApiResult;
 use crate::routes::subscriptions::find;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use contract::licenses::{CancellationReason, CancellationTerms};
 use contract::rules::REDUCTION_WINDOW_DAYS;
@@ -51,7 +52,7 @@ pub fn terms(record: &SubscriptionRecord, today: Date) -> CancellationTerms {
 pub async fn cancellation(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<CancellationTerms>> {
     let record = find(&state, &viewer, &id)?;
     Ok(Json(terms(&record, state.clock.today())))

@@ -10,6 +10,7 @@ use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
 use crate::AppState;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -96,9 +97,16 @@ pub async fn sign_out(State(state): State<Arc<AppState>>, headers: HeaderMap, pa
     see_other(&redirect, format!("{SESSION_COOKIE}=; Max-Age=0; HttpOnly; SameSite=Lax; Path=/"))
 }
 
-/// `POST /dev/faults`: arms a fault (body: [`FaultSpec`]); 204, or 400 (malformed JSON) / 422 (bad values).
-pub async fn arm_fault(State(state): State<Arc<AppState>>, body: Bytes) -> ApiResult<StatusCode> {
-    let spec: FaultSpec = serde_json::from_slice(&body).map_err(|e| ApiError::BadBody(e.to_string()))?;
+/// `POST /dev/faults`: arms a fault (body: [`FaultSpec`]); 204, or 400 (`malformed_json`, `bad_request`) / 422 (bad
+/// values).
+pub async fn arm_fault(
+    State(state): State<Arc<AppState>>,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<StatusCode> {
+    let spec: FaultSpec = serde_json::from_slice(&body?).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ApiError::BadBody(e.to_string()),
+        _ => ApiError::MalformedJson(e.to_string()),
+    })?;
     state.faults.arm(spec)?;
     Ok(StatusCode::NO_CONTENT)
 }

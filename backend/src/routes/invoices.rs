@@ -2,10 +2,11 @@
 
 use crate::auth::Viewer;
 use crate::db::invoices as db;
+use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -36,14 +37,14 @@ pub async fn list(
 pub async fn one(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<InvoiceDetail>> {
     let found = state.db.with(|conn| db::one(conn, &viewer.person_id, &id))?;
     found.map(Json).ok_or(ApiError::NotFound)
 }
 
 /// One of the viewer's invoices as a PDF (`attachment; filename="<number>.pdf"`), with the same exact amounts.
-pub async fn pdf(State(state): State<Arc<AppState>>, viewer: Viewer, Path(id): Path<String>) -> ApiResult<Response> {
+pub async fn pdf(State(state): State<Arc<AppState>>, viewer: Viewer, PathId(id): PathId) -> ApiResult<Response> {
     let (detail, profile) = state
         .db
         .with(|conn| {

@@ -4,13 +4,14 @@ use crate::auth::Viewer;
 use crate::change::{apply_once, ChangeHeaders};
 use crate::db::changes::{self, Order, OrderKind};
 use crate::db::subscriptions::{visible_one, SubscriptionRecord};
+use crate::path_id::PathId;
 use crate::pricing;
 use crate::problem::{ApiError, ApiResult};
 use crate::routes::subscriptions::{find, recorded};
 use crate::rules::{allowed_actions, Facts};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use contract::licenses::QuantityQuote;
@@ -19,8 +20,9 @@ use contract::subscriptions::Permission;
 use std::sync::Arc;
 use time::Date;
 
-/// The body as sent (`QuantityChange`, read loosely to name what is wrong): `total` must be a JSON integer (a string, a fraction or a negative number is
-/// `not_a_whole_number`, a missing one `required`).
+/// The body as sent (`QuantityChange`, read loosely to name what is wrong): `total` must be a whole JSON number
+/// (`105` or `105.0`, as JSON Schema's integers); a string, a fraction or a negative number is `not_a_whole_number`,
+/// one above what any total can be `above_maximum`, a missing one `required`.
 #[derive(serde::Deserialize)]
 pub struct TotalBody {
     #[serde(default)]
@@ -28,13 +30,15 @@ pub struct TotalBody {
 }
 
 fn read_total(body: Result<Json<TotalBody>, JsonRejection>) -> ApiResult<u32> {
-    use contract::problem::FieldErrorCode::{NotAWholeNumber, Required};
+    use contract::problem::FieldErrorCode::{AboveMaximum, NotAWholeNumber, Required};
     let Json(body) = body.map_err(|rejection| match rejection {
         JsonRejection::JsonDataError(_) => ApiError::invalid_field("total", NotAWholeNumber),
-        other => ApiError::BadBody(other.body_text()),
+        other => other.into(),
     })?;
     let number = body.total.ok_or_else(|| ApiError::invalid_field("total", Required))?;
-    number.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| ApiError::invalid_field("total", NotAWholeNumber))
+    let whole = number.as_u64().or_else(|| number.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
+    let whole = whole.ok_or_else(|| ApiError::invalid_field("total", NotAWholeNumber))?;
+    u32::try_from(whole).map_err(|_| ApiError::invalid_field("total", AboveMaximum))
 }
 
 /// Checks a new total against the rules and the permission its direction needs (raising needs `buy`, lowering
@@ -55,7 +59,7 @@ fn check(record: &SubscriptionRecord, viewer: &Viewer, total: u32, today: Date) 
 pub async fn quote(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     body: Result<Json<TotalBody>, JsonRejection>,
 ) -> ApiResult<Json<QuantityQuote>> {
     let total = read_total(body)?;
@@ -70,7 +74,7 @@ pub async fn quote(
 pub async fn set_quantity(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     headers: ChangeHeaders,
     body: Result<Json<TotalBody>, JsonRejection>,
 ) -> ApiResult<Response> {

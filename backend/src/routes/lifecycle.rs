@@ -4,6 +4,7 @@ use crate::auth::Viewer;
 use crate::change::{apply_once, ChangeHeaders};
 use crate::db::changes::{self, Order, OrderKind};
 use crate::db::subscriptions::{visible_one, SubscriptionRecord};
+use crate::path_id::PathId;
 use crate::pricing;
 use crate::problem::{ApiError, ApiResult};
 use crate::routes::cancellation::{terms, REASONS};
@@ -11,7 +12,7 @@ use crate::routes::subscriptions::recorded;
 use crate::rules::{allowed_actions, Facts};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use contract::licenses::CancelRequest;
@@ -62,7 +63,7 @@ fn check_cancel(request: &CancelRequest) -> ApiResult<Option<String>> {
 pub async fn cancel(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     headers: ChangeHeaders,
     body: Result<Json<CancelRequest>, JsonRejection>,
 ) -> ApiResult<Response> {
@@ -70,7 +71,7 @@ pub async fn cancel(
         JsonRejection::JsonDataError(e) if e.body_text().contains("missing field `reason`") => {
             ApiError::invalid_field("reason", FieldErrorCode::Required)
         }
-        other => ApiError::BadBody(other.body_text()),
+        other => other.into(),
     })?;
     let feedback = check_cancel(&request)?;
     let today = state.clock.today();
@@ -98,7 +99,7 @@ pub async fn cancel(
 pub async fn reactivate(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     headers: ChangeHeaders,
 ) -> ApiResult<Response> {
     let today = state.clock.today();

@@ -16,10 +16,10 @@ pub mod static_files;
 pub mod subscriptions;
 
 use crate::problem::ApiError;
-use crate::{auth, faults, AppState};
+use crate::{answers, auth, faults, AppState};
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::middleware::from_fn_with_state;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::Router;
@@ -63,6 +63,7 @@ fn api(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(state.clone(), auth::require_session))
+        .layer(from_fn(answers::api_answers))
 }
 
 fn dev() -> Router<Arc<AppState>> {
@@ -73,22 +74,24 @@ fn dev() -> Router<Arc<AppState>> {
         .route("/dev/reset", post(dev::reset))
         .route("/dev/orders", get(dev::orders))
         .route(crate::csp::REPORT_PATH, get(dev::csp_reports).post(dev::add_csp_report).delete(dev::clear_csp_reports))
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(from_fn(answers::api_answers))
 }
 
 fn is_under(path: &str, prefix: &str) -> bool {
     path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// Everything no route matched: unknown `/api` paths are problem+json 404s, unknown `/dev` paths plain 404s, the
-/// rest goes to the static app when there is one.
+/// Everything no route matched: unknown `/api` and `/dev` paths are problem+json 404s, the rest goes to the static
+/// app when there is one.
 async fn fallback(State(state): State<Arc<AppState>>, request: Request) -> Response {
     let path = request.uri().path();
-    if is_under(path, "/api") {
-        return ApiError::NotFound.into_response();
+    if is_under(path, "/api") || is_under(path, "/dev") {
+        return answers::api_answers_of(ApiError::NotFound.into_response());
     }
     match &state.static_dir {
-        Some(dir) if !is_under(path, "/dev") => static_files::serve(&state, dir, request).await,
-        _ => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
+        Some(dir) => static_files::serve(&state, dir, request).await,
+        None => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
     }
 }
 

@@ -10,11 +10,12 @@ use crate::auth::{random_token, Viewer};
 use crate::card_data::refuse_card_data;
 use crate::change::{apply_with_optional_key, create_once, ChangeHeaders};
 use crate::db::billing::{self as db, StoredCard};
+use crate::path_id::PathId;
 use crate::payments::vault::{TokenError, TokenFacts, TokenKind};
 use crate::problem::{ApiError, ApiResult};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use contract::billing::{Address, NewPaymentMethod, PaymentMethodUpdate, SetPaymentMethod};
@@ -28,10 +29,6 @@ use std::sync::Arc;
 /// The fields of a stored card that can change.
 const EDITABLE: [&str; 4] = ["security_code_token", "expiry", "name_on_card", "address"];
 
-fn body_error(rejection: JsonRejection) -> ApiError {
-    ApiError::BadBody(rejection.body_text())
-}
-
 /// A hex SHA-256 digest: what identifies a request in the idempotency store.
 fn digest(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
@@ -39,9 +36,22 @@ fn digest(bytes: &[u8]) -> String {
 
 /// The JSON body, refused when it carries card data.
 fn without_card_data(body: Result<Json<Value>, JsonRejection>) -> ApiResult<Value> {
-    let Json(body) = body.map_err(body_error)?;
+    let Json(mut body) = body?;
     refuse_card_data(&body)?;
+    whole_expiry_numbers(&mut body);
     Ok(body)
+}
+
+/// JSON Schema's integers include `2031.0`: the expiry's year and month are read as whole numbers however they
+/// are written (a fraction stays a fraction, and is refused).
+fn whole_expiry_numbers(body: &mut Value) {
+    let Some(Value::Object(expiry)) = body.get_mut("expiry") else { return };
+    for number in expiry.values_mut() {
+        let whole = number.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= f64::from(i32::MAX));
+        if let (Some(whole), false) = (whole, number.is_i64() || number.is_u64()) {
+            *number = Value::from(whole as i64);
+        }
+    }
 }
 
 /// The facts of a token of `kind`: one the vault never made, or of another kind, is `card_token_invalid`. A spent
@@ -128,7 +138,7 @@ fn read_update(body: Value) -> ApiResult<PaymentMethodUpdate> {
 pub async fn edit(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     headers: ChangeHeaders,
     body: Result<Json<Value>, JsonRejection>,
 ) -> ApiResult<Response> {
@@ -165,7 +175,7 @@ pub async fn edit(
 pub async fn set_for_profile(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     headers: ChangeHeaders,
     body: Result<Json<SetPaymentMethod>, JsonRejection>,
 ) -> ApiResult<Response> {
@@ -173,7 +183,7 @@ pub async fn set_for_profile(
         JsonRejection::JsonDataError(e) if e.body_text().contains("missing field") => {
             ApiError::invalid_field("payment_method_id", FieldErrorCode::Required)
         }
-        other => body_error(other),
+        other => other.into(),
     })?;
     let method_id = choice.payment_method_id.0;
     let today = state.clock.today();

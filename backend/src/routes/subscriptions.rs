@@ -4,11 +4,12 @@ use crate::auth::Viewer;
 use crate::db::billing::etag;
 use crate::db::changes::{self, Order};
 use crate::db::subscriptions::{self as db, SubscriptionRecord};
+use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
 use crate::rules::{allowed_actions, Facts};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -80,7 +81,7 @@ pub fn find(state: &AppState, viewer: &Viewer, id: &str) -> ApiResult<Subscripti
 }
 
 /// One subscription, with its `ETag`.
-pub async fn one(State(state): State<Arc<AppState>>, viewer: Viewer, Path(id): Path<String>) -> ApiResult<Response> {
+pub async fn one(State(state): State<Arc<AppState>>, viewer: Viewer, PathId(id): PathId) -> ApiResult<Response> {
     let subscription = present(find(&state, &viewer, &id)?, &viewer, state.clock.today());
     let etag = HeaderValue::from_str(&subscription.etag).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(([(header::ETAG, etag)], Json(subscription)).into_response())

@@ -72,5 +72,5 @@ async fn unknown_api_paths_are_problem_404s_and_wrong_methods_405() {
     }
     let reply = app.request(Method::DELETE, "/api/v1/me", Some(&asa), None).await;
     assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
-    assert_eq!(reply.problem().code, ErrorCode::BadRequest);
+    assert_eq!(reply.problem().code, ErrorCode::MethodNotAllowed);
 }

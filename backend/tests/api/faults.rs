@@ -104,5 +104,7 @@ async fn clearing_disarms_everything_and_bad_faults_are_refused() {
     assert_eq!(reply.problem().errors[0].field, "status");
     let reply = app.anonymous(Method::POST, "/dev/faults", Some("not json")).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
-    assert_eq!(reply.problem().code, ErrorCode::BadRequest);
+    assert_eq!(reply.problem().code, ErrorCode::MalformedJson);
+    let reply = app.anonymous(Method::POST, "/dev/faults", Some(r#"{"path":["not a path"]}"#)).await;
+    assert_eq!((reply.status, reply.problem().code), (StatusCode::BAD_REQUEST, ErrorCode::BadRequest));
 }

@@ -19,6 +19,7 @@ mod lifecycle;
 mod ownership;
 mod payment_methods;
 mod perf;
+mod rejections;
 mod server;
 mod static_files;
 mod subscriptions;

@@ -138,9 +138,11 @@ async fn expiry_name_and_address_rules_apply_to_a_tokenized_card() {
     let app = App::small();
     let asa = app.asa().await;
     let token = app.card_token(VISA, "123").await;
-    let cases: [(String, &[(&str, FieldErrorCode)]); 3] = [
+    let cases: [(String, &[(&str, FieldErrorCode)]); 5] = [
         (new_card(&token, 2026, 10), &[("expiry", FieldErrorCode::CardExpired)]),
         (new_card(&token, 2029, 13), &[("expiry", FieldErrorCode::InvalidDate)]),
+        (new_card(&token, 10000, 1), &[("expiry", FieldErrorCode::InvalidDate)]),
+        (new_card(&token, i32::MAX, 1), &[("expiry", FieldErrorCode::InvalidDate)]),
         (new_card(" ", 2029, 1), &[("card_token", FieldErrorCode::Required)]),
     ];
     for (i, (body, expected)) in cases.iter().enumerate() {
@@ -194,6 +196,11 @@ async fn only_security_code_expiry_name_and_address_can_change() {
 
     let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"last4":"1111","name_on_card":"X"}"#).await;
     assert_eq!(fields(&reply), [("last4".to_owned(), FieldErrorCode::NotEditable)]);
+    for year in [10000, i32::MAX] {
+        let body = format!(r#"{{"expiry":{{"year":{year},"month":4}}}}"#);
+        let reply = patch(&app, &asa, "pm-visa", &after.etag, &body).await;
+        assert_eq!(fields(&reply), [("expiry".to_owned(), FieldErrorCode::InvalidDate)], "year {year}");
+    }
     let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"name_on_card":" "}"#).await;
     assert_eq!(fields(&reply), [("name_on_card".to_owned(), FieldErrorCode::Required)]);
     // A security code checked for Visa does not fit an American Express card (4 digits).

@@ -91,3 +91,63 @@ fn the_binary_announces_its_address_and_payments_origin_and_stops_on_sigterm() {
     let status = child.wait().unwrap();
     assert!(status.success(), "clean exit on SIGTERM: {status:?}");
 }
+
+/// Serves the small demo on a free port until the returned sender is used or dropped.
+async fn serve_small() -> (u16, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
+    let router = backend::build(backend::Settings {
+        db: ":memory:".into(),
+        fixture: small_fixture(),
+        dev: true,
+        static_dir: None,
+        payments: payments(backend::payments::vault::DEFAULT_TOKEN_TTL),
+    })
+    .unwrap()
+    .portal;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(backend::server::serve(listener, router, async {
+        let _ = stopped.await;
+    }));
+    (port, stop, server)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bodies_that_stall_are_answered_408_and_their_connections_closed() {
+    let (port, stop, server) = serve_small().await;
+    let started = std::time::Instant::now();
+    // 50 connections declare a body of 100 bytes and send 10: half to a route that reads its body (`/dev/faults`),
+    // half to one that refuses them before reading it (no session: 401).
+    let stalled: Vec<_> = (0..50)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let path = if i % 2 == 0 { "/dev/faults" } else { "/api/v1/subscriptions/sub-1/quantity-quote" };
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+                let head = format!(
+                    "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"path\":\""
+                );
+                stream.write_all(head.as_bytes()).unwrap();
+                let mut answer = Vec::new();
+                let closed = stream.read_to_end(&mut answer).is_ok();
+                (path, closed, String::from_utf8_lossy(&answer).into_owned())
+            })
+        })
+        .collect();
+    let answers: Vec<_> =
+        tokio::task::spawn_blocking(move || stalled.into_iter().map(|t| t.join().unwrap()).collect()).await.unwrap();
+    let waited = started.elapsed();
+    for (path, closed, answer) in &answers {
+        assert!(closed, "{path}: the connection is closed, not left open");
+        if *path == "/dev/faults" {
+            assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+            assert!(answer.contains("\"code\":\"request_timeout\""), "{answer}");
+        } else {
+            assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+        }
+    }
+    assert!(waited >= backend::server::BODY_DEADLINE, "{waited:?}");
+    assert!(waited < backend::server::BODY_DEADLINE + Duration::from_secs(5), "closed in time: {waited:?}");
+    stop.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), server).await.unwrap().unwrap();
+}

@@ -1,6 +1,7 @@
 use super::billing_profile_page::CurrentProfile;
 use super::edit_card_form::EditCardForm;
 use super::replace_method_form::ReplaceMethodForm;
+use crate::api::ApiError;
 use crate::components::{ErrorView, LoadingTable, Pane};
 use crate::i18n::*;
 use crate::labels;
@@ -34,8 +35,14 @@ pub fn ProfileMethodPane(
         MethodChange::Edit => t_string!(i18n, profiles.edit_title).to_string(),
         MethodChange::Replace => t_string!(i18n, profiles.replace_title).to_string(),
     });
-    // The form is made once, from the profile as loaded; it stays while the profile reloads underneath.
-    let loaded = Memo::new(move |_| profile.with(|p| p.as_ref().map(|r| r.as_ref().map(|_| ()).map_err(Clone::clone))));
+    // The form is made once, from the profile as loaded; it stays while the profile reloads underneath, even when
+    // that reload fails (offline after a failed save: the page behind says so), so nothing typed is lost.
+    let loaded = Memo::new(move |made: Option<&Option<Result<(), ApiError>>>| {
+        if let Some(Some(Ok(()))) = made {
+            return Some(Ok(()));
+        }
+        profile.with(|p| p.as_ref().map(|r| r.as_ref().map(|_| ()).map_err(Clone::clone)))
+    });
     let form = move || {
         match loaded.get() {
         None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, profiles.loading).to_string()) rows=3 /> }.into_any(),
