@@ -260,10 +260,11 @@ fn every_error_code_is_documented() {
     // Adding a variant breaks this match: add it to `all` (and to openapi.yaml) too.
     for code in all {
         match code {
-            BadRequest | MalformedJson | Unauthenticated | Forbidden | CsrfTokenInvalid | OriginNotAllowed | NotFound
-            | MethodNotAllowed | RequestTimeout | PayloadTooLarge | UnsupportedMediaType | ActionNotAllowed
-            | IdempotencyKeyReused | CardDataRefused | CardTokenInvalid | CardTokenExpired | CardTokenSpent
-            | PreconditionFailed | PreconditionRequired | ValidationFailed | RateLimited | Internal | Unavailable => {}
+            BadRequest | MalformedJson | Unauthenticated | Forbidden | CsrfTokenInvalid | OriginNotAllowed
+            | NotFound | MethodNotAllowed | RequestTimeout | PayloadTooLarge | UnsupportedMediaType
+            | ActionNotAllowed | IdempotencyKeyReused | CardDataRefused | CardTokenInvalid | CardTokenExpired
+            | CardTokenSpent | PreconditionFailed | PreconditionRequired | ValidationFailed | RateLimited
+            | Internal | Unavailable => {}
         }
         assert_eq!(wire(code), code.as_str());
     }

@@ -61,6 +61,13 @@ async fn every_self_service_purchase_with_purchaser_licenses_expiry_and_price() 
     assert!(expired.total >= 1 && expired.items.iter().all(|p| p.status.as_str() == "expired"));
     let page = list(&app, &li, "?page=2&page_size=5").await;
     assert_eq!((page.items.len(), page.total, page.page), (5, 11, 2));
+    // Pages past the end are empty, up to the largest page number (no overflow of page × size).
+    for (query, page_size) in
+        [("?page=4294967295", 50), ("?page=4294967295&page_size=200", 200), ("?page=99999999999", 50)]
+    {
+        let page = list(&app, &li, query).await;
+        assert_eq!((page.items.len(), page.total, page.page, page.page_size), (0, 11, u32::MAX, page_size), "{query}");
+    }
     assert_eq!(app.get(&format!("{LIST}?status=nope"), &li).await.status, StatusCode::BAD_REQUEST);
 }
 
