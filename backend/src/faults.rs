@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use contract::problem::FieldErrorCode;
-use contract::{ErrorCode, FieldError, Problem};
+use contract::{FieldError, Problem};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -80,19 +80,7 @@ impl ArmedFault {
     /// The problem this fault answers with, if it answers with a status.
     pub fn problem(&self) -> Option<Problem> {
         let status = self.status?;
-        let code = match status {
-            401 => ErrorCode::Unauthenticated,
-            403 => ErrorCode::Forbidden,
-            404 => ErrorCode::NotFound,
-            409 => ErrorCode::ActionNotAllowed,
-            412 => ErrorCode::PreconditionFailed,
-            422 => ErrorCode::ValidationFailed,
-            428 => ErrorCode::PreconditionRequired,
-            429 => ErrorCode::RateLimited,
-            503 => ErrorCode::Unavailable,
-            500..=599 => ErrorCode::Internal,
-            _ => ErrorCode::BadRequest,
-        };
+        let code = crate::answers::code_of(StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST));
         let retry_after = self.retry_after.or(matches!(status, 429 | 503).then_some(1));
         Some(Problem { status, retry_after, ..Problem::new(code).with_detail("injected fault") })
     }

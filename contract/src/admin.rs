@@ -9,6 +9,7 @@ use time::Date;
 
 /// Someone named in the view (a purchaser, or who made a change).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PersonSummary {
     /// Directory id.
     pub id: PersonId,
@@ -21,6 +22,7 @@ pub struct PersonSummary {
 /// `GET /api/v1/admin/self-service-purchases` query (and its `/export`): every filter optional; text filters keep
 /// what contains every word (accents and case ignored).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PurchaseQuery {
     /// Text in the product's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,6 +43,7 @@ pub struct PurchaseQuery {
 
 /// A subscription bought through self-service, as the administrator sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SelfServicePurchase {
     /// Subscription id.
     pub id: SubscriptionId,
@@ -56,9 +59,11 @@ pub struct SelfServicePurchase {
     pub assigned_licenses: u32,
     /// Purchase day.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub purchased_on: Date,
     /// When it renews (`auto_renew`) or expires.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub renews_or_expires_on: Date,
     /// Whether it renews.
     pub auto_renew: bool,
@@ -72,6 +77,7 @@ pub struct SelfServicePurchase {
 
 /// What happened to a subscription.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HistoryKind {
     /// Bought.
@@ -88,6 +94,7 @@ pub enum HistoryKind {
 
 /// One entry of a subscription's order history: what, who, when, and what it cost (negative: credited).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct HistoryEntry {
     /// What happened.
     pub kind: HistoryKind,
@@ -95,6 +102,7 @@ pub struct HistoryEntry {
     pub by: PersonSummary,
     /// When.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub date: Date,
     /// Licenses before.
     pub from_total: u32,
@@ -109,6 +117,7 @@ pub struct HistoryEntry {
 
 /// `GET /api/v1/admin/self-service-purchases/{id}`: the subscription and its history, oldest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PurchaseDetail {
     /// The subscription.
     pub purchase: SelfServicePurchase,

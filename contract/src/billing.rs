@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A postal address.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Address {
     /// Street and number.
     pub line1: String,
@@ -27,6 +28,7 @@ pub struct Address {
 
 /// A billing profile: who is billed, where, and with which payment method.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct BillingProfile {
     /// Profile id.
     pub id: BillingProfileId,
@@ -47,6 +49,7 @@ pub struct BillingProfile {
 
 /// `PUT /api/v1/billing-profiles/{id}/payment-method` body: use another stored method.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SetPaymentMethod {
     /// The stored method to use.
     pub payment_method_id: PaymentMethodId,
@@ -54,6 +57,7 @@ pub struct SetPaymentMethod {
 
 /// A stored card, masked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PaymentMethod {
     /// Method id.
     pub id: PaymentMethodId,
@@ -75,6 +79,7 @@ pub struct PaymentMethod {
 
 /// Card brands the backend accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CardBrand {
     /// Visa.
@@ -101,6 +106,7 @@ impl CardBrand {
 
 /// A card's expiry month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CardExpiry {
     /// Four-digit year.
     pub year: i32,
@@ -110,6 +116,7 @@ pub struct CardExpiry {
 
 /// `POST /api/v1/payment-methods` body (with an `Idempotency-Key`): a card tokenized by the hosted fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewPaymentMethod {
     /// The single-use card token (`tok_…`) the hosted fields gave for the number and security code.
@@ -124,6 +131,7 @@ pub struct NewPaymentMethod {
 
 /// `PATCH /api/v1/payment-methods/{id}` body: only these fields of a stored card can change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentMethodUpdate {
     /// A single-use token (`tok_…`) the security code field gave for a new security code.

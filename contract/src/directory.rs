@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A person in the organization.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Person {
     /// Directory id.
     pub id: PersonId,
@@ -19,8 +20,11 @@ pub struct Person {
 
 /// `GET /api/v1/directory/people` query.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct DirectoryQuery {
-    /// Prefix of any part of the name, or of the e-mail address; case and accents do not matter.
+    /// Prefix of any part of the name, or of the e-mail address; case and accents do not matter. Absent or blank
+    /// finds nobody.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub q: String,
     /// How many results at most (1 to [`DirectoryQuery::MAX_TOP`], default 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,6 +48,7 @@ impl DirectoryQuery {
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct DirectoryMatch {
     /// The person found.
     pub person: Person,

@@ -7,17 +7,21 @@ use time::Date;
 
 /// `GET /api/v1/invoices?from=YYYY-MM-DD&to=YYYY-MM-DD`: both ends inclusive, in the organization's time zone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct InvoiceQuery {
     /// First day.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub from: Date,
     /// Last day.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub to: Date,
 }
 
 /// An invoice in a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Invoice {
     /// Invoice id.
     pub id: InvoiceId,
@@ -25,12 +29,15 @@ pub struct Invoice {
     pub number: String,
     /// Invoice date.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub date: Date,
     /// First day of the billed period.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub period_start: Date,
     /// Last day of the billed period.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub period_end: Date,
     /// Total including tax.
     pub amount: Money,
@@ -44,6 +51,7 @@ pub struct Invoice {
 
 /// Payment status of an invoice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceStatus {
     /// Paid.
@@ -56,6 +64,7 @@ pub enum InvoiceStatus {
 
 /// `GET /api/v1/invoices/{id}`: an invoice with its lines. `subtotal + tax = invoice.amount` exactly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct InvoiceDetail {
     /// The invoice.
     pub invoice: Invoice,
@@ -69,6 +78,7 @@ pub struct InvoiceDetail {
 
 /// One line of an invoice.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct InvoiceLine {
     /// Product name.
     pub product: String,
@@ -77,6 +87,7 @@ pub struct InvoiceLine {
     /// Price per license.
     pub unit_price: Money,
     /// Tax rate, e.g. `0.25` for 25 %.
+    #[cfg_attr(test, schemars(with = "crate::drift::DecimalText"))]
     pub tax_rate: Decimal,
     /// Tax on this line.
     pub tax: Money,

@@ -9,6 +9,8 @@ pub mod billing;
 pub mod cards;
 pub mod date;
 pub mod directory;
+#[cfg(test)]
+mod drift;
 pub mod headers;
 pub mod hosted_fields;
 pub mod ids;
@@ -16,6 +18,7 @@ pub mod invoices;
 pub mod licenses;
 pub mod me;
 pub mod money;
+pub mod operations;
 pub mod page;
 pub mod paths;
 pub mod problem;

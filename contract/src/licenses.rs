@@ -7,6 +7,7 @@ use time::Date;
 /// `POST /api/v1/subscriptions/{id}/quantity-quote` and `PUT /api/v1/subscriptions/{id}/quantity` body: the new
 /// **total** number of licenses (100 → 105 adds five).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct QuantityChange {
     /// The new total.
     pub total: u32,
@@ -14,6 +15,7 @@ pub struct QuantityChange {
 
 /// The price impact of a proposed total, before anything is saved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct QuantityQuote {
     /// Licenses now.
     pub current_total: u32,
@@ -25,11 +27,13 @@ pub struct QuantityQuote {
     pub new_recurring_amount: Money,
     /// The next billing date the recurring amount applies from.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub next_billing_date: Date,
 }
 
 /// `POST /api/v1/subscriptions/{id}/assignments` body: up to [`AssignRequest::MAX_PEOPLE`] people at a time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AssignRequest {
     /// The people to give a license.
     pub person_ids: Vec<PersonId>,
@@ -42,6 +46,7 @@ impl AssignRequest {
 
 /// The answer to an assignment request: one result per person asked for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AssignResponse {
     /// One entry per person in the request, in the same order.
     pub results: Vec<AssignResult>,
@@ -53,6 +58,7 @@ pub struct AssignResponse {
 
 /// What happened for one person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AssignResult {
     /// Who.
     pub person_id: PersonId,
@@ -62,6 +68,7 @@ pub struct AssignResult {
 
 /// The outcome of assigning one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssignOutcome {
     /// The person now has a license.
@@ -78,6 +85,7 @@ pub enum AssignOutcome {
 
 /// `POST /api/v1/subscriptions/{id}/assignments/remove` body: up to [`UnassignRequest::MAX_PEOPLE`] people.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct UnassignRequest {
     /// The people whose license is removed.
     pub person_ids: Vec<PersonId>,
@@ -100,16 +108,19 @@ pub fn check_people_count(count: usize, max: usize) -> Result<(), crate::problem
 
 /// One person with a license on a subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// The person.
     pub person: Person,
     /// When the license was assigned.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub assigned_on: Date,
 }
 
 /// A reason to cancel, from `GET /api/v1/cancellation-reasons`. The app translates by `code`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CancellationReason {
     /// Stable code, e.g. `too_expensive`.
     pub code: String,
@@ -117,22 +128,26 @@ pub struct CancellationReason {
 
 /// `GET /api/v1/subscriptions/{id}/cancellation`: what cancelling now would mean.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CancellationTerms {
     /// Refunded if cancelled now (within the refund window), otherwise absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund: Option<Money>,
     /// When access ends if cancelled now: today when refunded, otherwise the end of the paid period.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub access_ends_on: Date,
     /// People who lose their license.
     pub assigned_people: u32,
     /// Until when the data is kept after access ends.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub data_retained_until: Date,
 }
 
 /// `POST /api/v1/subscriptions/{id}/cancel` body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CancelRequest {
     /// A code from the reasons list (required).
     pub reason: String,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The signed-in person and what they may do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Me {
     /// The person's directory id.
     pub id: PersonId,
@@ -25,6 +26,7 @@ pub struct Me {
 
 /// The person's role in the portal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Bought subscriptions with their own card; manages only those.
@@ -35,6 +37,7 @@ pub enum Role {
 
 /// An organization (tenant).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Organization {
     /// Tenant id.
     pub id: OrganizationId,

@@ -6,9 +6,11 @@ use std::fmt;
 
 /// An amount of money. On the wire: `{"amount": "12.50", "currency": "SEK"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Money {
     /// The exact amount, as a decimal string on the wire.
     #[serde(deserialize_with = "exact_decimal")]
+    #[cfg_attr(test, schemars(with = "crate::drift::DecimalText"))]
     pub amount: Decimal,
     /// The ISO 4217 currency code.
     pub currency: Currency,
@@ -30,6 +32,7 @@ fn exact_decimal<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<De
 
 /// An ISO 4217 currency code: three upper-case ASCII letters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Currency([u8; 3]);
 

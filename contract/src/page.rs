@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One page of a longer list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(rename = "{T}Page"))]
 pub struct Page<T> {
     /// The items on this page.
     pub items: Vec<T>,

@@ -5,9 +5,11 @@ use serde::{Deserialize, Serialize};
 
 /// An error body. `type`, `title`, `status` and `detail` are RFC 9457's; `code` and `errors` are this API's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Problem {
     /// A URI reference naming the problem type (`about:blank` or `/problems/<code>`).
     #[serde(rename = "type", default = "about_blank")]
+    #[cfg_attr(test, schemars(extend("format" = "uri-reference")))]
     pub kind: String,
     /// Short English summary (for logs; the app shows its own translation of `code`).
     pub title: String,
@@ -59,6 +61,7 @@ impl Problem {
 
 /// Stable error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// 400: the request is malformed (e.g. a member the body may not have, a missing header).
@@ -168,6 +171,7 @@ impl ErrorCode {
 
 /// An error of one input field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct FieldError {
     /// The field's name in the request body, e.g. `total` or `address.postal_code`.
     pub field: String,
@@ -177,6 +181,7 @@ pub struct FieldError {
 
 /// What is wrong with a field. The app translates these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldErrorCode {
     /// Required and missing.

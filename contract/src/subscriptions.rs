@@ -8,6 +8,7 @@ use time::Date;
 
 /// One subscription, as the list and the product page show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Subscription {
     /// Subscription id.
     pub id: SubscriptionId,
@@ -21,9 +22,11 @@ pub struct Subscription {
     pub billing_frequency: BillingFrequency,
     /// When it was bought.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub purchased_on: Date,
     /// The next renewal, or the expiry date when it does not renew.
     #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub renews_or_expires_on: Date,
     /// Whether [`Self::renews_or_expires_on`] is a renewal (`true`) or the end (`false`).
     pub auto_renew: bool,
@@ -56,6 +59,7 @@ impl Subscription {
 
 /// A product of the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Product {
     /// Catalogue id.
     pub id: ProductId,
@@ -65,6 +69,7 @@ pub struct Product {
 
 /// How a subscription was bought.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PurchaseChannel {
     /// Bought by the person with their own card.
@@ -99,6 +104,7 @@ impl PurchaseChannel {
 
 /// Where a subscription stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SubscriptionStatus {
     /// A free trial.
@@ -140,6 +146,7 @@ impl SubscriptionStatus {
 
 /// How often a subscription is billed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BillingFrequency {
     /// Every month.
@@ -150,6 +157,7 @@ pub enum BillingFrequency {
 
 /// What the person may do with a subscription now. The backend decides; the app explains.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AllowedActions {
     /// Buy more licenses (raise the total).
     pub buy: Permission,
@@ -171,6 +179,7 @@ pub struct AllowedActions {
 /// `{"state": "denied", "reason": …, "date": …}`; read through a plain struct, because serde's
 /// internally tagged enums buffer every value first, which costs the app's first download about 3 KB (brotli).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(tag = "state", rename_all = "snake_case", try_from = "PermissionWire")]
 pub enum Permission {
     /// The action is allowed.
@@ -181,22 +190,26 @@ pub enum Permission {
         reason: DenialReason,
         /// A date the reason refers to (when a window closed, or when the action becomes possible).
         #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::date::iso_option")]
+        #[cfg_attr(test, schemars(with = "Option<crate::drift::IsoDate>"))]
         date: Option<Date>,
     },
 }
 
 /// A [`Permission`] as it is read: its state, and the reason and date of a denial.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct PermissionWire {
     state: PermissionState,
     #[serde(default)]
     reason: Option<DenialReason>,
     #[serde(default, with = "crate::date::iso_option")]
+    #[cfg_attr(test, schemars(with = "Option<crate::drift::IsoDate>"))]
     date: Option<Date>,
 }
 
 /// The `state` of a [`Permission`].
 #[derive(Clone, Copy)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(rename_all = "snake_case"))]
 enum PermissionState {
     Allowed,
     Denied,
@@ -233,6 +246,7 @@ impl Permission {
 
 /// Why an action is not allowed. Stable codes; the app translates them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DenialReason {
     /// Trials cannot be changed; buy the product instead.
@@ -279,6 +293,7 @@ wire_names!(DenialReason {
 
 /// `GET /api/v1/subscriptions` query: filters, sort and page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SubscriptionQuery {
     /// Only this purchase channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -376,6 +391,7 @@ pub fn folded_names(all: &[Subscription]) -> Vec<String> {
 
 /// Columns the subscription list sorts by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
     /// Product name.
@@ -414,6 +430,7 @@ impl SortKey {
 
 /// Sort direction.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SortOrder {
     /// Smallest first.

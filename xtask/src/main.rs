@@ -1,7 +1,8 @@
-//! `cargo xtask dev|test|bench|dist|audit`: sets up what is missing, then builds, serves, tests or measures the portal.
+//! `cargo xtask dev|test|bench|dist|audit|conformance`: sets up what is missing, then builds, serves, tests or measures the portal.
 
 mod audit;
 mod bench;
+mod conformance;
 mod dev;
 mod dist;
 mod process;
@@ -23,13 +24,15 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("dist") => dist::run(),
         Some("audit") => audit::run_audit(),
+        Some("conformance") => conformance::run_conformance(),
         _ => {
-            eprintln!("usage: cargo xtask <dev|test|bench|dist|audit>\n");
+            eprintln!("usage: cargo xtask <dev|test|bench|dist|audit|conformance>\n");
             eprintln!("  dev    set up missing tools, start the reference backend with demo data and `trunk serve`");
-            eprintln!("  test   dependency audit, native and wasm tests, release build, Playwright end-to-end");
+            eprintln!("  test   audit, native and wasm tests, release build, conformance, Playwright end-to-end");
             eprintln!("  bench  release sizes (raw and brotli), Lighthouse scores, load and interaction timings");
             eprintln!("  dist   the deployable dist/: release build, no inline script, precompressed .br and .gz");
             eprintln!("  audit  cargo deny: advisories (offline snapshot when there is one), licenses, bans, sources");
+            eprintln!("  conformance  schemathesis against the reference backend and contract/openapi.yaml");
             return ExitCode::from(2);
         }
     };

@@ -42,6 +42,15 @@ impl Drop for Guarded {
 
 /// Starts the reference backend binary with `args`, waits for its `listening on URL` line and returns the URL.
 pub fn start_backend(binary: &std::path::Path, args: &[&str]) -> Result<(Guarded, String), String> {
+    let (child, url, _) = start_backend_and_payments(binary, args)?;
+    Ok((child, url))
+}
+
+/// [`start_backend`], also waiting for its `payments origin on URL` line: returns both URLs.
+pub fn start_backend_and_payments(
+    binary: &std::path::Path,
+    args: &[&str],
+) -> Result<(Guarded, String, String), String> {
     let mut command = Command::new(binary);
     command.args(args).stdout(Stdio::piped()).stderr(Stdio::inherit());
     println!("\n$ {}", describe(&command));
@@ -53,15 +62,25 @@ pub fn start_backend(binary: &std::path::Path, args: &[&str]) -> Result<(Guarded
             if let Some(url) = line.strip_prefix("listening on ") {
                 let _ = sender.send(url.trim().to_owned());
             }
+            if let Some(url) = line.strip_prefix("payments origin on ") {
+                let _ = sender.send(url.split_whitespace().next().unwrap_or_default().to_owned());
+            }
             println!("[backend] {line}");
         }
     });
-    let url = receiver.recv_timeout(Duration::from_secs(60)).map_err(|error| match error {
+    // The backend prints `listening on` first, then `payments origin on`.
+    let url = announced(&receiver, &mut child, "listening on")?;
+    let payments = announced(&receiver, &mut child, "payments origin on")?;
+    Ok((child, url, payments))
+}
+
+/// The URL of the next announcement line the backend prints.
+fn announced(receiver: &mpsc::Receiver<String>, child: &mut Guarded, line: &str) -> Result<String, String> {
+    receiver.recv_timeout(Duration::from_secs(60)).map_err(|error| match error {
         mpsc::RecvTimeoutError::Disconnected => match child.0.wait() {
-            Ok(status) => format!("the backend stopped before listening ({status}); see its messages above"),
-            Err(e) => format!("the backend stopped before listening: {e}"),
+            Ok(status) => format!("the backend stopped before `{line} …` ({status}); see its messages above"),
+            Err(e) => format!("the backend stopped before `{line} …`: {e}"),
         },
-        mpsc::RecvTimeoutError::Timeout => "the backend did not report `listening on …` within 60 s".to_owned(),
-    })?;
-    Ok((child, url))
+        mpsc::RecvTimeoutError::Timeout => format!("the backend did not report `{line} …` within 60 s"),
+    })
 }

@@ -1,5 +1,7 @@
 //! `cargo xtask test`: every test — the dependency audit, native, wasm in headless Chromium, a release build as
-//! `cargo xtask dist` makes it, and Playwright end-to-end against it with the deployment's CSP and headers.
+//! `cargo xtask dist` makes it, the third-party conformance run of the reference backend against
+//! `contract/openapi.yaml` (schemathesis), and Playwright end-to-end against the build with the deployment's CSP
+//! and headers.
 
 use crate::process;
 use crate::{root, tools, TaskResult};
@@ -34,6 +36,7 @@ pub fn run() -> TaskResult {
     )?;
     step("release build (xtask dist)", Command::new(&xtask).arg("dist"))?;
     step("backend build", in_root("cargo").args(["build", "-p", "backend", "--locked"]))?;
+    step("conformance (schemathesis)", Command::new(&xtask).arg("conformance"))?;
     step(
         "end-to-end (Playwright)",
         Command::new("npx")
