@@ -80,6 +80,20 @@ async fn at_most_twenty_people_and_at_least_one() {
     let path = "/api/v1/subscriptions/sub-visio-trial/assignments";
     let reply = app.change(Method::POST, path, &asa, Guard { key: Some("k-x"), ..Guard::default() }, Some("{}")).await;
     assert_eq!(reply.problem().errors[0].code, FieldErrorCode::Required);
+    // A blank id names nobody: refused as a whole (the answer's ids are never blank), to assign and to unassign.
+    for ids in [vec![""], vec![people[0].as_str(), " "]] {
+        let reply = assign(&app, &asa, "sub-visio-trial", "k-blank", &ids).await;
+        assert_eq!(
+            (reply.status, reply.problem().errors[0].code),
+            (StatusCode::UNPROCESSABLE_ENTITY, FieldErrorCode::Malformed)
+        );
+        let reply = unassign(&app, &asa, "sub-visio-trial", &ids).await;
+        assert_eq!(
+            (reply.status, reply.problem().errors[0].code),
+            (StatusCode::UNPROCESSABLE_ENTITY, FieldErrorCode::Malformed)
+        );
+    }
+    assert_eq!(app.subscription(&asa, "sub-visio-trial").await.assigned_licenses, 2, "nothing assigned");
     let reply = assign(&app, &asa, "sub-visio-trial", "k-20", &people[..20]).await;
     assert_eq!(outcomes(&reply), [AssignOutcome::Assigned; 20]);
     assert_eq!(app.subscription(&asa, "sub-visio-trial").await.assigned_licenses, 22);

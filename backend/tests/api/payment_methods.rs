@@ -196,6 +196,13 @@ async fn only_security_code_expiry_name_and_address_can_change() {
 
     let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"last4":"1111","name_on_card":"X"}"#).await;
     assert_eq!(fields(&reply), [("last4".to_owned(), FieldErrorCode::NotEditable)]);
+    // Whole numbers however written, as JSON Schema's integers: 2031.0 is 2031.
+    let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"expiry":{"year":2031.0,"month":5.0}}"#).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let after: PaymentMethod = reply.json();
+    assert_eq!((after.expiry.year, after.expiry.month), (2031, 5));
+    let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"expiry":{"year":2031.5,"month":5}}"#).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "a fraction is no year: {}", reply.text());
     for year in [10000, i32::MAX] {
         let body = format!(r#"{{"expiry":{{"year":{year},"month":4}}}}"#);
         let reply = patch(&app, &asa, "pm-visa", &after.etag, &body).await;
