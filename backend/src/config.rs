@@ -69,8 +69,9 @@ Options:
   --static DIR           also serve the built single-page app in DIR
   --payments-port N      port of the payments origin (hosted card fields, tokens); 0 picks a free one
                          (default 8082)
-  --app-origin URL       an origin of the app that may frame the hosted card fields (repeatable; default this
-                         server's own: http://127.0.0.1:PORT and http://localhost:PORT)
+  --app-origin URL       an origin of the app: it may frame the hosted card fields and send changes (besides
+                         this server's own, by its Host); repeatable; default http://127.0.0.1:PORT and
+                         http://localhost:PORT
   --print-demo-fixture   print the built-in demo fixture as JSON and exit
   --help                 print this help
 ";

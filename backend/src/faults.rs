@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use contract::problem::FieldErrorCode;
-use contract::{FieldError, Problem};
+use contract::{ErrorCode, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -181,17 +181,21 @@ pub async fn inject(State(state): State<Arc<AppState>>, request: Request, next: 
         return dropped();
     }
     match fault.problem() {
-        Some(problem) => problem_response(&problem),
+        // Like every failure of the API: a problem, never stored, never sniffed.
+        Some(problem) => crate::answers::api_answers_of(problem_response(&problem)),
         None => next.run(request).await,
     }
 }
 
 /// The answer that replaces a served one: dropped, the fault's problem, or a gateway timeout.
 fn lost_answer(fault: &ArmedFault) -> Response {
+    let timeout = || Problem {
+        status: StatusCode::GATEWAY_TIMEOUT.as_u16(),
+        ..Problem::new(ErrorCode::Internal).with_detail("injected fault: the answer was lost (gateway timeout)")
+    };
     match (fault.drop, fault.problem()) {
         (true, _) => dropped(),
-        (false, Some(problem)) => problem_response(&problem),
-        (false, None) => StatusCode::GATEWAY_TIMEOUT.into_response(),
+        (false, problem) => crate::answers::api_answers_of(problem_response(&problem.unwrap_or_else(timeout))),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod query;
 pub mod routes;
 pub mod rules;
 pub mod server;
+pub mod whole;
 
 use axum::Router;
 use fixture::Fixture;

@@ -3,7 +3,7 @@
 //! writing anything. On shutdown it stops accepting and gives open connections 5 seconds to finish.
 //!
 //! Slow clients are bounded: headers must arrive within hyper's 30 seconds, and a body within [`BODY_DEADLINE`] of
-//! the request's start (a handler reading it then answers 408 `request_timeout` and the connection is closed).
+//! its handler starting to read it (the handler then answers 408 `request_timeout` and the connection is closed).
 
 use crate::faults::DropConnection;
 use axum::body::Body;
@@ -35,7 +35,7 @@ impl std::error::Error for Dropped {}
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Peer(pub std::net::IpAddr);
 
-/// How long a request's body may take to arrive, counted from the request's start.
+/// How long a request's body may take to arrive, counted from when its handler starts reading it.
 pub const BODY_DEADLINE: Duration = Duration::from_secs(10);
 
 /// The error of a body that did not arrive by its deadline.
@@ -62,10 +62,11 @@ pub fn is_body_timeout(error: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
-/// A request body that fails with [`BodyTimedOut`] if it has not ended by its deadline.
+/// A request body that fails with [`BodyTimedOut`] if it has not ended [`BODY_DEADLINE`] after it was first read
+/// (not after the request's start: a handler may read it late, e.g. after an injected delay).
 struct DeadlineBody {
     inner: Incoming,
-    deadline: Pin<Box<tokio::time::Sleep>>,
+    deadline: Option<Pin<Box<tokio::time::Sleep>>>,
 }
 
 impl http_body::Body for DeadlineBody {
@@ -79,7 +80,8 @@ impl http_body::Body for DeadlineBody {
         if let Poll::Ready(frame) = Pin::new(&mut self.inner).poll_frame(cx) {
             return Poll::Ready(frame.map(|frame| frame.map_err(Into::into)));
         }
-        match self.deadline.as_mut().poll(cx) {
+        let deadline = self.deadline.get_or_insert_with(|| Box::pin(tokio::time::sleep(BODY_DEADLINE)));
+        match deadline.as_mut().poll(cx) {
             Poll::Ready(()) => Poll::Ready(Some(Err(Box::new(BodyTimedOut)))),
             Poll::Pending => Poll::Pending,
         }
@@ -115,8 +117,7 @@ pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<
         let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
             let router = router.clone();
             async move {
-                let deadline = Box::pin(tokio::time::sleep(BODY_DEADLINE));
-                let mut request = request.map(|inner| Body::new(DeadlineBody { inner, deadline }));
+                let mut request = request.map(|inner| Body::new(DeadlineBody { inner, deadline: None }));
                 request.extensions_mut().insert(Peer(peer.ip()));
                 let response = router.oneshot(request).await.unwrap_or_else(|never| match never {});
                 if response.extensions().get::<DropConnection>().is_some() {

@@ -206,6 +206,8 @@ fn differences(path: &str, document: &Shape, types: &Shape, out: &mut Vec<String
 const DOCUMENT_ONLY: &[(&str, &str)] = &[
     ("Fault", "a development route's body (`POST /dev/faults`), a type of the reference backend"),
     ("ArmedFault", "a development route's answer (`GET /dev/faults`), a type of the reference backend"),
+    ("PermissionAllowed", "a variant of `Permission`'s `oneOf`, compared in place as part of `Permission`"),
+    ("PermissionDenied", "a variant of `Permission`'s `oneOf`, compared in place as part of `Permission`"),
 ];
 
 fn document() -> Value {
@@ -219,7 +221,6 @@ fn document_schemas() -> serde_json::Map<String, Value> {
 #[test]
 fn every_wire_type_is_documented_as_it_is() {
     let documented = document_schemas();
-    let document_text = serde_json::to_string(&document()).expect("JSON");
     let derived = derived();
     let mut problems = Vec::new();
     // A reference the types do not have (e.g. the variants of a `oneOf`) is read in place.
@@ -234,9 +235,8 @@ fn every_wire_type_is_documented_as_it_is() {
         differences(name, &document, &types, &mut problems);
     }
     for name in documented.keys() {
-        let referenced_only = document_text.contains(&format!("/schemas/{name}\""));
         let known = derived.contains_key(name) || DOCUMENT_ONLY.iter().any(|(n, _)| n == name);
-        if !known && !referenced_only {
+        if !known {
             problems.push(format!("{name}: documented, but no wire type has this name"));
         }
     }

@@ -1,4 +1,5 @@
-import { test, expect, type Page, type Request } from '@playwright/test';
+import { type Page, type Request } from '@playwright/test';
+import { test, expect } from './card-guard';
 import { signIn, expectAccessible, resetData } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));

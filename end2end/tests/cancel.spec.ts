@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './card-guard';
 import { signIn, expectAccessible, resetData, ordersOf, subscriptionOf, proratedNow } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));

@@ -7,7 +7,8 @@ import { hostedField, PAYMENTS_ORIGIN } from './helpers';
  * request to the app's origin (the portal API, its pages) carried one in its URL or body, no console message held
  * one, and the app's page holds none in its DOM (text, attributes, form values), URL, localStorage,
  * sessionStorage, IndexedDB, Cache Storage or cookies. It also fails a test in which the app's code threw (an
- * uncaught error in the page, such as a panic of the wasm).
+ * uncaught error in the page, such as a panic of the wasm): every spec of the `e2e` and `resilience` projects
+ * takes its `test` from here.
  */
 export class CardGuard {
   private readonly secrets: string[] = [];

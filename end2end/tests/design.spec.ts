@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './card-guard';
 import { signIn, expectAccessible, hostedField } from './helpers';
 
 /** Elements whose text does not fit their box (or a page that scrolls sideways), outside scrollable tables. */

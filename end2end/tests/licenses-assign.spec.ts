@@ -1,4 +1,5 @@
-import { test, expect, type Page, type Locator, type APIRequestContext } from '@playwright/test';
+import { type Page, type Locator, type APIRequestContext } from '@playwright/test';
+import { test, expect } from './card-guard';
 import { signIn, expectAccessible, armFault, resetData, subscriptionOf } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));

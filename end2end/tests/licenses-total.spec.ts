@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './card-guard';
 import { signIn, expectAccessible, armFault, resetData, ordersOf, subscriptionOf, proratedNow } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));

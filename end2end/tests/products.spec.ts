@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './card-guard';
 import { signIn, expectAccessible, productRows, armFault, clearFaults } from './helpers';
 
 test.afterEach(async ({ request }) => clearFaults(request));
@@ -248,4 +248,15 @@ test('a typed address of a disallowed action leads to the product page, not a pa
   await expect(page).toHaveURL(/\/products\/sub-visio-trial$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Visio Plan 2' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('an entry of More actions, followed after arriving by the app\'s own navigation, opens its pane without an error', async ({ page }) => {
+  // Signed in at `/`: the app itself goes on to Your products (no page load of its own).
+  await signIn(page, '/');
+  await expect(page).toHaveURL(/\/products$/);
+  const row = page.getByRole('row', { name: /Microsoft 365 Business Basic/ });
+  await row.getByRole('button', { name: 'More actions for Microsoft 365 Business Basic' }).click();
+  await page.getByRole('menuitem', { name: 'Cancel subscription' }).click();
+  await expect(page.getByRole('dialog', { name: 'Cancel subscription' })).toBeVisible();
+  // The card fixture fails the test if the page threw (the menu's removal once re-entered the renderer).
 });

@@ -276,6 +276,24 @@ const flows: Flow[] = [
   },
 ];
 
+/** Another tab ends the session. */
+async function endSession(page: Page) {
+  const other = await page.context().newPage();
+  await other.goto('/dev/sign-out?redirect=/dev/sign-in');
+  await other.close();
+}
+
+/** Signs in again through the link `scope` offers, in a new tab: a new session, with a new CSRF token. */
+async function signInAgain(page: Page, scope: Locator) {
+  const [tab] = await Promise.all([
+    page.context().waitForEvent('page'),
+    scope.getByRole('link', { name: 'Sign in (opens a new tab)' }).click(),
+  ]);
+  await tab.getByRole('link', { name: 'Åsa Öström' }).click();
+  await tab.waitForURL((url) => !url.pathname.startsWith('/dev/'));
+  await tab.close();
+}
+
 for (const flow of flows) {
   for (const trouble of troubles) {
     test(`${flow.name} through ${trouble.name}: told, kept, retried, applied once`, async ({ page, request, card }) => {
@@ -283,9 +301,7 @@ for (const flow of flows) {
       if (trouble.fault) {
         await armFault(request, { method: flow.method, path: flow.path, ...trouble.fault });
       } else if (trouble.signOut) {
-        const other = await page.context().newPage();
-        await other.goto('/dev/sign-out?redirect=/dev/sign-in');
-        await other.close();
+        await endSession(page);
       } else {
         await page.context().setOffline(true);
       }
@@ -295,14 +311,7 @@ for (const flow of flows) {
       if (trouble.fault) {
         await clearFaults(request);
       } else if (trouble.signOut) {
-        // A new session, with a new CSRF token: the page still holds the old one.
-        const [tab] = await Promise.all([
-          page.context().waitForEvent('page'),
-          attempt.form.getByRole('link', { name: 'Sign in (opens a new tab)' }).click(),
-        ]);
-        await tab.getByRole('link', { name: 'Åsa Öström' }).click();
-        await tab.waitForURL((url) => !url.pathname.startsWith('/dev/'));
-        await tab.close();
+        await signInAgain(page, attempt.form);
       } else {
         await page.context().setOffline(false);
       }
@@ -311,3 +320,64 @@ for (const flow of flows) {
     });
   }
 }
+
+test('a single 401 while the person is still signed in is recovered unseen: the change is made once', async ({ page, request, card }) => {
+  const attempt = await flows[0].start(page, request, card);
+  await armFault(request, { method: flows[0].method, path: flows[0].path, status: 401, count: 1 });
+  const sent: string[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path === flows[0].path || path === '/api/v1/me') sent.push(`${response.request().method()} ${path} ${response.status()}`);
+  });
+  await attempt.form.getByRole('button', { name: attempt.submit, exact: true }).click();
+  await attempt.expectDoneOnce();
+  expect(sent).toEqual([`PUT ${flows[0].path} 401`, 'GET /api/v1/me 200', `PUT ${flows[0].path} 200`]);
+});
+
+test("another person's session never sends this person's change: the form says the session ended", async ({ page, request, card }) => {
+  const attempt = await flows[0].start(page, request, card);
+  const other = await page.context().newPage();
+  await other.goto(`/dev/sign-in?user=${encodeURIComponent('jurgen.weiss@contoso.de')}&redirect=/dev/sign-in`);
+  await other.close();
+  await attempt.form.getByRole('button', { name: attempt.submit, exact: true }).click();
+  await expect(attempt.form.getByRole('alert').first()).toContainText(SIGNED_OUT);
+  await attempt.expectKept();
+  expect(await ordersOf(request, 'sub-business-basic')).toEqual([]);
+});
+
+test('a price asked for after the session ended says so; after signing in again Try again prices the total kept', async ({ page, request }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const form = page.getByRole('dialog', { name: 'Buy licenses' });
+  const total = form.getByRole('textbox', { name: 'Total number of licenses' });
+  await expect(total).toHaveValue('100');
+  await endSession(page);
+  await total.fill('107');
+  await expect(form.getByRole('alert')).toContainText(SIGNED_OUT);
+  await signInAgain(page, form);
+  await form.getByRole('button', { name: 'Try again' }).click();
+  const charge = await proratedNow(page, 'sub-business-basic', 7);
+  await expect(form.getByText(`${charge.text()} charged now`)).toBeVisible();
+  await expect(total).toHaveValue('107');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(form).toBeHidden();
+  expect((await ordersOf(request, 'sub-business-basic')).map((o) => [o.kind, o.from_total, o.to_total])).toEqual([['licenses_added', 100, 107]]);
+});
+
+test('a search after the session ended keeps the people chosen; after signing in again Try again finds more', async ({ page }) => {
+  await signIn(page, `/licenses/${PRO}/assign`);
+  const form = page.getByRole('dialog', { name: 'Assign licenses to users' });
+  const search = form.getByRole('combobox', { name: 'Name or e-mail' });
+  const chosen = form.getByRole('region', { name: /Chosen people/ }).getByRole('listitem');
+  await search.fill('bjorn.angstrom@');
+  await form.getByRole('option', { name: /Björn Ängström/ }).click();
+  await expect(chosen).toHaveText([/^Björn Ängström/]);
+  await endSession(page);
+  await search.fill('marta');
+  await expect(form.getByRole('alert')).toContainText(SIGNED_OUT);
+  await expect(chosen).toHaveText([/^Björn Ängström/]);
+  await signInAgain(page, form);
+  await form.getByRole('button', { name: 'Try again' }).click();
+  await form.getByRole('option').first().click();
+  await expect(chosen).toHaveCount(2);
+  await expect(chosen.first()).toHaveText(/^Björn Ängström/);
+});

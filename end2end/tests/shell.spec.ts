@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './card-guard';
 import { signIn, expectAccessible } from './helpers';
 
 test('signed out, the page asks to sign in and comes back to where the person was', async ({ page }) => {

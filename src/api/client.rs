@@ -2,7 +2,7 @@
 
 use super::{json, ApiError};
 use contract::me::Me;
-use contract::{paths, Problem};
+use contract::{paths, PersonId, Problem};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -14,7 +14,14 @@ use web_sys::{AbortController, AbortSignal, RequestCredentials};
 #[derive(Clone, Debug)]
 pub struct HttpClient {
     base_url: Arc<str>,
-    csrf_token: Arc<Mutex<Option<String>>>,
+    session: Arc<Mutex<Option<Session>>>,
+}
+
+/// The session the page works in: whose it is, and the token its changes send.
+#[derive(Clone, Debug)]
+struct Session {
+    person: PersonId,
+    csrf_token: String,
 }
 
 /// The guards a change sends: `If-Match` with the etag it was computed from (changes that do not depend on a
@@ -30,12 +37,16 @@ pub struct ChangeGuard {
 impl HttpClient {
     /// A client for the API at `base_url` (empty: the app's own origin).
     pub fn new(base_url: &str) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').into(), csrf_token: Arc::default() }
+        Self { base_url: base_url.trim_end_matches('/').into(), session: Arc::default() }
     }
 
-    /// Remembers the session's CSRF token (from `GET /me`); every change sends it.
-    pub fn set_csrf_token(&self, token: String) {
-        *self.csrf_token.lock().unwrap_or_else(|p| p.into_inner()) = Some(token);
+    fn session(&self) -> std::sync::MutexGuard<'_, Option<Session>> {
+        self.session.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Remembers whose session this is and its CSRF token (from `GET /me`); every change sends the token.
+    pub fn set_session(&self, person: PersonId, csrf_token: String) {
+        *self.session() = Some(Session { person, csrf_token });
     }
 
     /// The full URL of an API path.
@@ -63,23 +74,33 @@ impl HttpClient {
     }
 
     /// Sends a change; when the session it was signed with ended (401, or a CSRF token of an earlier session),
-    /// reads the session again and, if the person has signed in again meanwhile (in another tab), sends the same
-    /// change once more with the new token. What they typed is never lost to a new sign-in.
+    /// reads the session again and, if the same person has signed in again meanwhile (in another tab), sends the
+    /// same change once more (same `Idempotency-Key`) with the new token. What they typed is never lost to a new
+    /// sign-in. Refused changes are refused before any effect, so the resend cannot apply anything twice.
     async fn change(&self, method: Method, path: &str, change: Change<'_>) -> Result<JsValue, ApiError> {
         match self.exchange(method.clone(), path, Some(&change)).await {
             Err(ApiError::Unauthorized) => {
-                self.refresh_csrf_token().await?;
+                self.resume_session().await?;
                 self.exchange(method, path, Some(&change)).await
             }
             answer => answer,
         }
     }
 
-    /// Reads the session's CSRF token again (`GET /me`); 401 when nobody is signed in.
-    async fn refresh_csrf_token(&self) -> Result<(), ApiError> {
-        let me: Me =
-            json::decode(self.exchange(Method::GET, paths::ME, None).await?).map_err(|_| ApiError::Unreadable)?;
-        self.set_csrf_token(me.csrf_token);
+    /// Takes up the session signed in now (`GET /me`) if it is the same person's: `Unauthorized` when nobody is
+    /// signed in, someone else is (their session must not send this person's draft), or it cannot be told.
+    async fn resume_session(&self) -> Result<(), ApiError> {
+        let me = self
+            .exchange(Method::GET, paths::ME, None)
+            .await
+            .and_then(|answer| json::decode::<Me>(answer).map_err(|_| ApiError::Unreadable));
+        let Ok(me) = me else { return Err(ApiError::Unauthorized) };
+        let mut session = self.session();
+        match session.as_mut() {
+            Some(session) if session.person == me.id => session.csrf_token = me.csrf_token,
+            Some(_) => return Err(ApiError::Unauthorized),
+            None => *session = Some(Session { person: me.id, csrf_token: me.csrf_token }),
+        }
         Ok(())
     }
 
@@ -101,7 +122,7 @@ impl HttpClient {
             .abort_signal(abort.signal().as_ref());
         let mut body = None;
         if let Some(change) = change {
-            if let Some(token) = self.csrf_token.lock().unwrap_or_else(|p| p.into_inner()).clone() {
+            if let Some(token) = self.session().as_ref().map(|s| s.csrf_token.clone()) {
                 builder = builder.header(contract::headers::CSRF_TOKEN, &token);
             }
             if let Some(guard) = change.guard {

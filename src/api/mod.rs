@@ -37,7 +37,7 @@ impl Api {
     /// Who is signed in.
     pub async fn me(&self) -> Result<Me, ApiError> {
         let me: Me = self.http.get(paths::ME).await?;
-        self.http.set_csrf_token(me.csrf_token.clone());
+        self.http.set_session(me.id.clone(), me.csrf_token.clone());
         Ok(me)
     }
 

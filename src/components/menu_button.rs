@@ -115,19 +115,18 @@ pub fn MenuButton(
         event.prevent_default();
         focus_entry(pick);
     };
+    // Focus also leaves when the page removes the open menu (an entry was followed). This handler then runs inside
+    // that removal, when reading or writing reactive state would re-enter the renderer (a panic), so it reads the
+    // DOM only and closes the menu just after.
     let on_focus_out = move |event: web_sys::FocusEvent| {
-        let inside = event
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(menu.get_untracked())
-            .is_some_and(|(node, menu)| menu.contains(Some(&node)));
-        let to_button = event
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(button.get_untracked())
-            .is_some_and(|(node, button)| button.is_same_node(Some(&node)));
-        if !inside && !to_button {
-            open.set(false);
+        let node = |target: Option<web_sys::EventTarget>| target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let stays = node(event.related_target())
+            .zip(node(event.current_target()))
+            .is_some_and(|(to, menu_button)| menu_button.contains(Some(&to)));
+        if !stays {
+            queue_microtask(move || {
+                open.try_set(false);
+            });
         }
     };
 

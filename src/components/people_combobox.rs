@@ -1,5 +1,6 @@
 use super::people_search::{people_search, Search};
-use super::{ErrorView, Highlighted, IsolatingText, SLOTS};
+use super::{ErrorView, Highlighted, IsolatingText, SaveError, SLOTS};
+use crate::api::ApiError;
 use crate::i18n::*;
 use contract::directory::{DirectoryMatch, DirectoryQuery, Person};
 use contract::{PersonId, SubscriptionId};
@@ -59,6 +60,7 @@ pub fn PeopleComboboxView(
     let i18n = use_i18n();
     let (box_id, list_id, hint_id) = (format!("{id}-search"), format!("{id}-results"), format!("{id}-search-hint"));
     let open = RwSignal::new(open_initially);
+    let search_field = NodeRef::<leptos::html::Input>::new();
     let active = RwSignal::new(None::<usize>);
     let matches = Memo::new(move |_| search.with(|s| s.shown().map(|f| f.matches.clone()).unwrap_or_default()));
     let query = Memo::new(move |_| search.with(|s| s.shown().map(|f| f.query.clone()).unwrap_or_default()));
@@ -194,6 +196,7 @@ pub fn PeopleComboboxView(
             <label for=box_id.clone()>{t!(i18n, assign_pane.search_label)}</label>
             <p class="field-hint" id=hint_id.clone()>{t!(i18n, assign_pane.search_hint)}</p>
             <input
+                node_ref=search_field
                 id=box_id
                 type="text"
                 role="combobox"
@@ -225,7 +228,19 @@ pub fn PeopleComboboxView(
             </ul>
             <p class="field-hint combobox-status" role="status">{status}</p>
             {move || match search.get() {
-                Search::Failed { error, .. } => Some(view! { <ErrorView error on_retry=retry /> }),
+                // In a form: the session ended is said as for a save (sign in again in a new tab, the picks stay).
+                Search::Failed { error: ApiError::Unauthorized, .. } => {
+                    // Trying again goes back to the search field, with the results open.
+                    let retry = Callback::new(move |()| {
+                        if let Some(field) = search_field.get_untracked() {
+                            let _ = field.focus();
+                        }
+                        open.set(true);
+                        retry.run(());
+                    });
+                    Some(view! { <SaveError error=ApiError::Unauthorized on_retry=retry /> }.into_any())
+                }
+                Search::Failed { error, .. } => Some(view! { <ErrorView error on_retry=retry /> }.into_any()),
                 _ => None,
             }}
         </div>

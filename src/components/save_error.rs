@@ -4,6 +4,7 @@ use crate::state::config::use_config;
 use contract::ErrorCode;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 /// Why a change was not confirmed, said inside its form (what the person typed stays), with *Try again* when
 /// retrying can help. Retries reuse the change's idempotency key, so nothing is applied or charged twice.
@@ -55,11 +56,28 @@ pub fn SaveError(
                     </a>
                 })}
                 {retryable.then(|| view! {
-                    <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                    <button type="button" class="button" on:click=move |event| {
+                        keep_focus_in_form(&event);
+                        on_retry.run(());
+                    }>
                         {t!(i18n, errors.retry)}
                     </button>
                 })}
             </div>
         </div>
+    }
+}
+
+/// *Try again* goes away while the retry is under way: focus moves to the form's button that sends it (or, while
+/// that cannot be pressed, the form's first field) instead of falling to the page.
+fn keep_focus_in_form(event: &web_sys::MouseEvent) {
+    let form = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("form").ok());
+    let Some(form) = form.flatten() else { return };
+    let target = ["[type=submit]:not([disabled])", "input:not([disabled])"]
+        .into_iter()
+        .find_map(|selector| form.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let _ = target.focus();
     }
 }

@@ -140,9 +140,12 @@ pub async fn orders(State(state): State<Arc<AppState>>, mut params: Params) -> A
 }
 
 /// `POST /dev/csp-reports`: keeps a Content-Security-Policy violation report as the browser sent it. 204.
-pub async fn add_csp_report(State(state): State<Arc<AppState>>, body: String) -> StatusCode {
-    state.csp_reports.add(body);
-    StatusCode::NO_CONTENT
+pub async fn add_csp_report(
+    State(state): State<Arc<AppState>>,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<StatusCode> {
+    state.csp_reports.add(String::from_utf8_lossy(&body?).into_owned());
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `GET /dev/csp-reports`: every violation report received since start or the last `DELETE`.

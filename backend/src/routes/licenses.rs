@@ -36,7 +36,7 @@ fn read_total(body: Result<Json<TotalBody>, JsonRejection>) -> ApiResult<u32> {
         other => other.into(),
     })?;
     let number = body.total.ok_or_else(|| ApiError::invalid_field("total", Required))?;
-    let whole = number.as_u64().or_else(|| number.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
+    let whole = crate::whole::whole(&number).filter(|n| *n >= 0);
     let whole = whole.ok_or_else(|| ApiError::invalid_field("total", NotAWholeNumber))?;
     u32::try_from(whole).map_err(|_| ApiError::invalid_field("total", AboveMaximum))
 }

@@ -42,15 +42,18 @@ fn without_card_data(body: Result<Json<Value>, JsonRejection>) -> ApiResult<Valu
     Ok(body)
 }
 
-/// JSON Schema's integers include `2031.0`: the expiry's year and month are read as whole numbers however they
-/// are written (a fraction stays a fraction, and is refused).
+/// The expiry's year and month as whole numbers however they are written (`2031.0` is 2031, as JSON Schema's
+/// integers), and any whole number out of their types' range as 0, so that every whole number reaches the
+/// contract's rule and is `invalid_date` rather than a shape error. A fraction stays, and is refused (400).
 fn whole_expiry_numbers(body: &mut Value) {
     let Some(Value::Object(expiry)) = body.get_mut("expiry") else { return };
-    for number in expiry.values_mut() {
-        let whole = number.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= f64::from(i32::MAX));
-        if let (Some(whole), false) = (whole, number.is_i64() || number.is_u64()) {
-            *number = Value::from(whole as i64);
-        }
+    for (name, value) in expiry.iter_mut() {
+        let Some(whole) = value.as_number().and_then(crate::whole::whole) else { continue };
+        *value = match name.as_str() {
+            "year" => Value::from(i32::try_from(whole).unwrap_or(0)),
+            "month" => Value::from(u8::try_from(whole).unwrap_or(0)),
+            _ => continue,
+        };
     }
 }
 

@@ -203,10 +203,12 @@ async fn only_security_code_expiry_name_and_address_can_change() {
     assert_eq!((after.expiry.year, after.expiry.month), (2031, 5));
     let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"expiry":{"year":2031.5,"month":5}}"#).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST, "a fraction is no year: {}", reply.text());
-    for year in [10000, i32::MAX] {
-        let body = format!(r#"{{"expiry":{{"year":{year},"month":4}}}}"#);
+    for (year, month) in
+        [("10000", "4"), ("2147483647", "4"), ("2147483648", "4"), ("-2031", "4"), ("2031", "256"), ("2031", "-1")]
+    {
+        let body = format!(r#"{{"expiry":{{"year":{year},"month":{month}}}}}"#);
         let reply = patch(&app, &asa, "pm-visa", &after.etag, &body).await;
-        assert_eq!(fields(&reply), [("expiry".to_owned(), FieldErrorCode::InvalidDate)], "year {year}");
+        assert_eq!(fields(&reply), [("expiry".to_owned(), FieldErrorCode::InvalidDate)], "{year}-{month}");
     }
     let reply = patch(&app, &asa, "pm-visa", &after.etag, r#"{"name_on_card":" "}"#).await;
     assert_eq!(fields(&reply), [("name_on_card".to_owned(), FieldErrorCode::Required)]);

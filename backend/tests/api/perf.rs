@@ -75,7 +75,7 @@ async fn directory_search_p95_at_50000_people() {
         "j ü ö å é",
     ];
     let mut samples = Vec::new();
-    let mut slowest = (Duration::ZERO, "");
+    let mut by_shape: std::collections::BTreeMap<&str, Vec<Duration>> = Default::default();
     for q in shapes.repeat(10) {
         let url =
             format!("/api/v1/directory/people?q={}&subscription_id=sub-business-basic", contract::paths::encode(q));
@@ -84,11 +84,22 @@ async fn directory_search_p95_at_50000_people() {
         let took = started.elapsed();
         assert_eq!(reply.status, axum::http::StatusCode::OK, "{q}");
         samples.push(took);
-        slowest = slowest.max((took, q));
+        by_shape.entry(q).or_default().push(took);
     }
     let p95 = percentile_95(samples);
-    eprintln!("directory search p95 for any query shape at 50,000 people: {p95:?}; slowest {slowest:?}");
-    assert!(p95 < limit, "p95 {p95:?} (slowest {slowest:?})");
+    // Every shape on its own too: its median within the budget (one slow shape is a small share of all samples).
+    let (slowest, median) = by_shape
+        .into_iter()
+        .map(|(q, mut times)| {
+            times.sort();
+            (q, times[times.len() / 2])
+        })
+        .max_by_key(|(_, median)| *median)
+        .expect("shapes");
+    eprintln!(
+        "directory search at 50,000 people, any query shape: p95 {p95:?}; slowest shape {slowest:?}, median {median:?}"
+    );
+    assert!(p95 < limit && median < limit, "p95 {p95:?}; {slowest:?} median {median:?}");
 
     let mut samples = Vec::new();
     let mut slowest = std::collections::BTreeMap::new();

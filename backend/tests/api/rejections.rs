@@ -1,8 +1,8 @@
 //! Every rejection is `application/problem+json` with a code of its own, whichever extractor or layer refused the
-//! request: a sweep over every operation of the contract (`contract::operations`) and the development routes ×
-//! {an id that is not UTF-8, a wrong method, an oversized body, a wrong content type, malformed JSON}. The sweep
-//! also proves that the backend serves each operation with its method (the 405 names it in `Allow`). Every answer of `/api` and `/dev` also says `nosniff`, and `/api` answers
-//! are never stored.
+//! request: a sweep over every operation of the contract (`contract::operations`) and the documented development
+//! routes (sign-in, sign-out, faults) × {an id that is not UTF-8, a wrong method, an oversized body, a wrong
+//! content type, malformed JSON}. The sweep also proves that the backend serves each operation with its method
+//! (the 405 names it in `Allow`). Every answer of `/api` and `/dev` also says `nosniff` and `no-store`.
 
 use crate::common::*;
 use axum::body::Body;
@@ -53,22 +53,18 @@ fn routes() -> Vec<Route> {
         .collect()
 }
 
-/// `(method, path)` of every operation `openapi.yaml` documents (its layout: two-space paths, four-space methods).
+/// `(method, path)` of every operation `openapi.yaml` documents.
 fn documented() -> Vec<(String, String)> {
-    let yaml = include_str!("../../../contract/openapi.yaml");
-    let mut operations = Vec::new();
-    let mut path = None;
-    for line in yaml.lines().skip_while(|l| *l != "paths:").take_while(|l| *l != "components:") {
-        if let Some(key) = line.strip_prefix("  /") {
-            path = Some(format!("/{}", key.trim_end_matches(':')));
-        } else if let (Some(method), Some(path)) = (line.strip_prefix("    "), &path) {
-            let method = method.trim_end_matches(':');
-            if ["get", "post", "put", "patch", "delete"].contains(&method) {
-                operations.push((method.to_uppercase(), path.clone()));
-            }
-        }
-    }
-    operations
+    let document: serde_json::Value =
+        serde_yaml::from_str(include_str!("../../../contract/openapi.yaml")).expect("openapi.yaml is YAML");
+    let paths = document["paths"].as_object().expect("paths");
+    paths
+        .iter()
+        .flat_map(|(path, item)| {
+            let methods = item.as_object().into_iter().flatten().map(|(method, _)| method);
+            methods.filter(|m| *m != "parameters").map(|m| (m.to_uppercase(), path.clone())).collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 #[test]

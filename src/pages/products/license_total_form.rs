@@ -139,6 +139,11 @@ pub fn LicenseTotalForm(
         Price::None => None,
         Price::Loading => Some(view! { <p class="field-hint">{t!(i18n, licenses_pane.pricing)}</p> }.into_any()),
         Price::Ready(quote) => frequency().map(|frequency| view! { <PriceImpact quote frequency /> }.into_any()),
+        // The session ended: said as for a save (sign in again in a new tab, then Try again prices the total kept).
+        Price::Failed(ApiError::Unauthorized) => Some(
+            view! { <SaveError error=ApiError::Unauthorized on_retry=Callback::new(move |()| quote.refetch()) /> }
+                .into_any(),
+        ),
         Price::Failed(error) => {
             let retry = error.is_retryable().then(|| {
                 view! { <button type="button" class="button" on:click=move |_| quote.refetch()>{t!(i18n, errors.retry)}</button> }
