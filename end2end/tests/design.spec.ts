@@ -20,6 +20,42 @@ async function overflowingElements(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Words of names, e-mail addresses and headings that the layout broke inside (a line break within the word, not
+ * after a hyphen nor between Chinese characters), in the elements matching `selector`. A single word wider than its element's box may break: it
+ * has to.
+ */
+async function wordsBrokenInside(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const broken: string[] = [];
+    const measure = document.createElement('span');
+    measure.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+    document.body.append(measure);
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || element.closest('[hidden]')) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // Words between spaces and hyphens (after a hyphen a line may break, as typographers do); Chinese and
+        // Japanese break between any two characters, so each is a word of its own.
+        for (const word of (node.textContent ?? '').matchAll(/[^\s\-\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu)) {
+          const range = document.createRange();
+          range.setStart(node, word.index!);
+          range.setEnd(node, word.index! + word[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const lines = rects.filter((r) => Math.abs(r.top - rects[0].top) > r.height / 2);
+          if (lines.length === 0) continue;
+          measure.style.font = getComputedStyle(node.parentElement!).font;
+          measure.textContent = word[0];
+          if (measure.getBoundingClientRect().width <= box.width) broken.push(`“${word[0]}” in ${element.className || element.tagName}`);
+        }
+      }
+    }
+    measure.remove();
+    return broken;
+  }, selector);
+}
+
 /** Turns the designers' tools on, as `"design_tools": true` in config.json does for a release build. */
 async function withDesignTools(page: Page) {
   await page.route('**/config.json', async (route) => {
@@ -93,6 +129,21 @@ test('the gallery shows every component state without a backend, axe-clean, ligh
   await expect(page.getByRole('region', { name: 'Buttons' }).getByRole('button', { name: 'Spara' })).toBeVisible();
   // The only request is the app's start-up session check, which fails harmlessly without a backend.
   expect(apiCalls.map((url) => new URL(url).pathname)).toEqual(['/api/v1/me']);
+});
+
+test('no word of a name, an e-mail address or a heading breaks inside in the gallery, wide and at 320 px', async ({ page }) => {
+  await withDesignTools(page);
+  const names = '.person-option .person-name, .person-option .person-email, .chip-name, .data-table th, .data-table td, h1, h2, h3';
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/gallery');
+    await expect(page.getByRole('region', { name: 'Combobox' }).getByRole('option')).toHaveCount(4);
+    for (const locale of ['en', 'sv']) {
+      await page.getByRole('combobox', { name: /^(Language|Språk)$/ }).selectOption(locale);
+      expect(await wordsBrokenInside(page, names), `${width} px, ${locale}`).toEqual([]);
+    }
+    await page.getByRole('combobox', { name: /^(Language|Språk)$/ }).selectOption('en');
+  }
 });
 
 test('a release build without design_tools has no gallery', async ({ page }) => {
