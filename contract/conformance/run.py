@@ -46,7 +46,8 @@ def main() -> int:
         reports = ROOT / "target" / "conformance" / label
         reports.mkdir(parents=True, exist_ok=True)
         session, csrf = sign_in(base, email)
-        env = dict(  # hooks.py reads these
+        # What hooks.py reads: the API, the session, its CSRF token and the payments origin.
+        env = dict(
             os.environ,
             SSP_BASE=base,
             SSP_SESSION=session,

@@ -17,21 +17,7 @@ fn exchange(port: u16, request: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dropped_request_gets_no_answer_at_all() {
-    let router = backend::build(backend::Settings {
-        db: ":memory:".into(),
-        fixture: small_fixture(),
-        dev: true,
-        static_dir: None,
-        payments: payments(backend::payments::vault::DEFAULT_TOKEN_TTL),
-    })
-    .unwrap()
-    .portal;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(backend::server::serve(listener, router, async {
-        let _ = stopped.await;
-    }));
+    let (port, stop, server) = serve_small().await;
     let answer = tokio::task::spawn_blocking(move || {
         let arm = r#"{"path":"/api/v1/cancellation-reasons","drop":true}"#;
         let armed = exchange(
