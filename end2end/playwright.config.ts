@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import * as path from 'node:path';
 import { writeHostileFixture } from './hostile-fixture';
+import type { Engine } from './tests/engines/webdriver';
 
 // `cargo xtask test` sets these; the defaults fit a run from this folder after a release build.
 const root = path.resolve(__dirname, '..');
@@ -23,7 +24,7 @@ export const chromiumLaunch = {
   ],
 };
 
-export default defineConfig({
+export default defineConfig<{ engine: Engine }>({
   testDir: './tests',
   // One backend serves every test and faults are global to it: run tests one after another.
   workers: 1,
@@ -39,7 +40,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'e2e', testIgnore: /(csp-audit|hostile|resilience)\.spec\.ts/ },
+    { name: 'e2e', testIgnore: /(csp-audit|hostile|resilience)\.spec\.ts|engines\// },
+    // Firefox and WebKit (WebKitGTK's MiniBrowser) through WebDriver: tests/engines/webdriver.ts.
+    { name: 'firefox', testMatch: /engines\/.*\.spec\.ts/, use: { engine: 'firefox' } },
+    { name: 'webkit', testMatch: /engines\/.*\.spec\.ts/, use: { engine: 'webkit' } },
     { name: 'resilience', testMatch: /resilience\.spec\.ts/ },
     { name: 'hostile', testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${hostilePort}` } },
     { name: 'csp-audit', testMatch: /csp-audit\.spec\.ts/, dependencies: ['e2e', 'resilience'] },

@@ -55,9 +55,13 @@ export async function ordersOf(request: APIRequestContext, subscriptionId: strin
   return response.json();
 }
 
+/** A page's API client (signed in with its browser session), or a signed-in API client of its own. */
+type Api = Page | APIRequestContext;
+const clientOf = (api: Api): APIRequestContext => ('request' in api ? api.request : api);
+
 /** A subscription as the signed-in browser session sees it through the API. */
-export async function subscriptionOf(page: Page, subscriptionId: string) {
-  const response = await page.request.get(`/api/v1/subscriptions/${encodeURIComponent(subscriptionId)}`);
+export async function subscriptionOf(api: Api, subscriptionId: string) {
+  const response = await clientOf(api).get(`/api/v1/subscriptions/${encodeURIComponent(subscriptionId)}`);
   expect(response.ok()).toBeTruthy();
   return response.json();
 }
@@ -94,8 +98,8 @@ const dayNumber = (date: Date) => Date.UTC(date.getFullYear(), date.getMonth(), 
  * the date the suite runs on. The period starts on the purchase or, when later, a month before the renewal (the
  * demo's last renewal); today is the backend's, in UTC.
  */
-export async function proratedNow(page: Page, subscriptionId: string, licenses: number): Promise<Prorated> {
-  const subscription = await subscriptionOf(page, subscriptionId);
+export async function proratedNow(api: Api, subscriptionId: string, licenses: number): Promise<Prorated> {
+  const subscription = await subscriptionOf(api, subscriptionId);
   const renewal = dateOf(subscription.renews_or_expires_on);
   const end = dayNumber(renewal);
   const start = Math.max(dayNumber(dateOf(subscription.purchased_on)), dayNumber(monthsBefore(renewal, 1)));

@@ -5,6 +5,7 @@ mod bench;
 mod conformance;
 mod dev;
 mod dist;
+mod engines;
 mod process;
 mod size_report;
 mod test;
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("dev") => dev::run(),
-        Some("test") => test::run(),
+        Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(),
         Some("dist") => dist::run(),
         Some("audit") => audit::run_audit(),
@@ -28,7 +29,8 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask <dev|test|bench|dist|audit|conformance>\n");
             eprintln!("  dev    set up missing tools, start the reference backend with demo data and `trunk serve`");
-            eprintln!("  test   audit, native and wasm tests, release build, conformance, Playwright end-to-end");
+            eprintln!("  test   audit, native and wasm tests, release build, conformance, end-to-end in three engines");
+            eprintln!("         (--update-snapshots renews the gallery's screenshot baselines)");
             eprintln!("  bench  release sizes (raw and brotli), Lighthouse scores, load and interaction timings");
             eprintln!("  dist   the deployable dist/: release build, no inline script, precompressed .br and .gz");
             eprintln!("  audit  cargo deny: advisories (offline snapshot when there is one), licenses, bans, sources");

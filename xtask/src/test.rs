@@ -1,17 +1,23 @@
-//! `cargo xtask test`: every test — the dependency audit, native, wasm in headless Chromium, a release build as
+//! `cargo xtask test`: every test — the dependency audit, native, wasm in headless Chromium and Firefox, a release build as
 //! `cargo xtask dist` makes it, the third-party conformance run of the reference backend against
-//! `contract/openapi.yaml` (schemathesis), and Playwright end-to-end against the build with the deployment's CSP
-//! and headers.
+//! `contract/openapi.yaml` (schemathesis), and end-to-end against the build with the deployment's CSP and headers:
+//! Playwright in Chromium, WebDriver in Firefox and WebKit.
 
 use crate::process;
-use crate::{root, tools, TaskResult};
+use crate::{engines, root, tools, TaskResult};
 use std::process::Command;
 use std::time::Instant;
 
-pub fn run() -> TaskResult {
+/// `--update-snapshots` renews the gallery's screenshot baselines instead of comparing with them.
+pub fn run(args: &[String]) -> TaskResult {
+    let update_snapshots = args.iter().any(|a| a == "--update-snapshots");
+    if let Some(unknown) = args.iter().find(|a| *a != "--update-snapshots") {
+        return Err(format!("unknown option {unknown} (cargo xtask test takes --update-snapshots)"));
+    }
     let started = Instant::now();
     let path = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
+    let engines = engines::ensure_engines()?;
     let mut steps: Vec<(&str, f64)> = Vec::new();
     let mut step = |name: &'static str, command: &mut Command| -> TaskResult {
         let t = Instant::now();
@@ -34,18 +40,28 @@ pub fn run() -> TaskResult {
             .args(["test", "-p", "portal", "--target", "wasm32-unknown-unknown", "--test", "browser", "--locked"])
             .env("CHROMEDRIVER", &browser.chromedriver),
     )?;
+    step(
+        "wasm tests (headless Firefox)",
+        in_root("cargo")
+            .args(["test", "-p", "portal", "--target", "wasm32-unknown-unknown", "--test", "browser", "--locked"])
+            .env("GECKODRIVER", &engines.geckodriver)
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", engines::firefox_capabilities(&engines, &root().join("target"))?),
+    )?;
     step("release build (xtask dist)", Command::new(&xtask).arg("dist"))?;
     step("backend build", in_root("cargo").args(["build", "-p", "backend", "--locked"]))?;
     step("conformance (schemathesis)", Command::new(&xtask).arg("conformance"))?;
-    step(
-        "end-to-end (Playwright)",
-        Command::new("npx")
-            .args(["playwright", "test"])
-            .current_dir(root().join("end2end"))
-            .env("CHROME", &browser.chrome)
-            .env("BACKEND_BIN", root().join("target/debug/backend"))
-            .env("DIST_DIR", root().join("dist")),
-    )?;
+    let mut end_to_end = Command::new("npx");
+    end_to_end
+        .args(["playwright", "test"])
+        .current_dir(root().join("end2end"))
+        .env("CHROME", &browser.chrome)
+        .env("BACKEND_BIN", root().join("target/debug/backend"))
+        .env("DIST_DIR", root().join("dist"));
+    if update_snapshots {
+        end_to_end.arg("--update-snapshots");
+    }
+    engines.apply(&mut end_to_end);
+    step("end-to-end (Chromium, Firefox, WebKit)", &mut end_to_end)?;
 
     println!("\nAll tests passed in {:.0} s:", started.elapsed().as_secs_f64());
     for (name, seconds) in steps {

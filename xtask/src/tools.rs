@@ -36,7 +36,7 @@ pub fn tool_path() -> String {
 }
 
 /// Where `cargo install` puts binaries: `$CARGO_HOME/bin`, or `~/.cargo/bin`.
-fn cargo_bin() -> PathBuf {
+pub fn cargo_bin() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| "/root".into())).join(".cargo"))
