@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { test, expect } from './card-guard';
 import { signIn, expectAccessible } from './helpers';
 
@@ -154,4 +156,27 @@ test('the skip link moves focus to the page content', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('a deployment with no sign-in address tells a signed-out person so, in their language, with no dead link', async ({ page }) => {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    const { sign_in_url: _, ...json } = await response.json();
+    await route.fulfill({ response, json });
+  });
+  await page.goto('/products');
+  await expect(page.getByRole('heading', { name: "You're signed out" })).toBeVisible();
+  await expect(page.getByText("This portal isn't set up for signing in yet. Ask the people who run it to set its sign-in address.")).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByText('Den här portalen är inte konfigurerad för inloggning än.', { exact: false })).toBeVisible();
+});
+
+test('the deployable dist/ ships a config.json without the development sign-in', async () => {
+  const dist = process.env.DIST_DIR ?? path.join(__dirname, '../../dist');
+  const config = JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'));
+  expect(config.sign_in_url).toBeUndefined();
+  expect(JSON.stringify(config)).not.toContain('/dev/');
+  expect(Object.keys(config.instances).sort()).toEqual(['germany', 'vianet', 'worldwide']);
 });

@@ -50,8 +50,8 @@ pub fn SaveError(
         <div class="save-error" role="alert">
             <p>{message}</p>
             <div class="save-error-actions">
-                {signed_out.then(|| view! {
-                    <a href=sign_in_href target="_blank" rel="external noopener">
+                {move || signed_out.then(&sign_in_href).flatten().map(|href| view! {
+                    <a href=href target="_blank" rel="external noopener">
                         {t!(i18n, save_errors.sign_in_new_tab)}
                     </a>
                 })}

@@ -14,8 +14,10 @@ pub struct Config {
     pub api_base_url: String,
     /// Which cloud instance this deployment serves.
     pub cloud_instance: CloudInstance,
-    /// Where to sign in; `{redirect}` is replaced by the encoded path to come back to.
-    pub sign_in_url: String,
+    /// Where to sign in; `{redirect}` is replaced by the encoded path to come back to. Without it, a signed-out
+    /// person is told the portal is not set up for signing in.
+    #[serde(default)]
+    pub sign_in_url: Option<String>,
     /// The payments origin whose hosted fields take card numbers and security codes (`https://pay.example.com`).
     #[serde(default)]
     pub payments_origin: String,
@@ -75,9 +77,10 @@ impl Config {
         cfg!(debug_assertions) || self.design_tools
     }
 
-    /// The sign-in URL that comes back to `return_to` (a path with its query string).
-    pub fn sign_in_href(&self, return_to: &str) -> String {
-        self.sign_in_url.replace("{redirect}", &contract::paths::encode(return_to))
+    /// The sign-in URL that comes back to `return_to` (a path with its query string), when one is configured.
+    pub fn sign_in_href(&self, return_to: &str) -> Option<String> {
+        let url = self.sign_in_url.as_deref().filter(|url| !url.trim().is_empty())?;
+        Some(url.replace("{redirect}", &contract::paths::encode(return_to)))
     }
 }
 
@@ -95,7 +98,10 @@ pub fn use_config() -> Config {
 mod tests {
     use super::*;
 
+    /// The development configuration (`trunk serve`).
     const SHIPPED: &str = include_str!("../../public/config.json");
+    /// The configuration `cargo xtask dist` puts into `dist/`.
+    const DEPLOYED: &str = include_str!("../../deploy/config.json");
 
     fn parse(json: &str) -> serde_json::Result<Config> {
         serde_json::from_str(json)
@@ -115,9 +121,24 @@ mod tests {
     fn sign_in_href_carries_the_page_to_return_to() {
         let config = parse(SHIPPED).unwrap();
         assert_eq!(
-            config.sign_in_href("/products?channel=self_service"),
-            "/dev/sign-in?redirect=%2Fproducts%3Fchannel%3Dself_service"
+            config.sign_in_href("/products?channel=self_service").as_deref(),
+            Some("/dev/sign-in?redirect=%2Fproducts%3Fchannel%3Dself_service")
         );
+    }
+
+    #[test]
+    fn the_deployed_config_has_no_development_sign_in_and_parses() {
+        let config = parse(DEPLOYED).expect("deploy/config.json parses");
+        assert!(!DEPLOYED.contains("/dev/"), "no development route in {DEPLOYED}");
+        assert_eq!(config.sign_in_href("/products"), None);
+        assert!(!config.design_tools);
+        assert!(config.help_links().is_some());
+    }
+
+    #[test]
+    fn a_blank_sign_in_url_is_no_sign_in_url() {
+        let json = SHIPPED.replace("/dev/sign-in?redirect={redirect}", " ");
+        assert_eq!(parse(&json).unwrap().sign_in_href("/products"), None);
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn has_extension(path: &str) -> bool {
 /// Serves `request` from `dir` with the security headers (reporting violations with `--dev`).
 pub async fn serve(state: &AppState, dir: &Path, request: Request) -> Response {
     let mut response = if request.uri().path() == "/config.json" && request.method() == Method::GET {
-        config(dir, &state.payments.origin)
+        config(dir, &state.payments.origin, state.dev)
     } else {
         serve_file(dir, request).await
     };
@@ -46,8 +46,12 @@ pub async fn serve(state: &AppState, dir: &Path, request: Request) -> Response {
     response
 }
 
-/// The app's `config.json` with `payments_origin` set to `payments_origin`.
-fn config(dir: &Path, payments_origin: &str) -> Response {
+/// The development sign-in (`--dev`), for a `config.json` that names none: `cargo xtask dist` ships one without it.
+const DEV_SIGN_IN_URL: &str = "/dev/sign-in?redirect={redirect}";
+
+/// The app's `config.json` with `payments_origin` set to `payments_origin`, and with `--dev` the development
+/// sign-in when the file has no `sign_in_url`.
+fn config(dir: &Path, payments_origin: &str, dev: bool) -> Response {
     let Ok(text) = std::fs::read_to_string(dir.join("config.json")) else {
         return (StatusCode::NOT_FOUND, "Not found\n").into_response();
     };
@@ -55,6 +59,9 @@ fn config(dir: &Path, payments_origin: &str) -> Response {
         return (StatusCode::INTERNAL_SERVER_ERROR, "config.json is not a JSON object\n").into_response();
     };
     config.insert("payments_origin".to_owned(), payments_origin.into());
+    if dev && !config.contains_key("sign_in_url") {
+        config.insert("sign_in_url".to_owned(), DEV_SIGN_IN_URL.into());
+    }
     let mut response = axum::Json(config).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
     response

@@ -38,9 +38,14 @@ async fn files_are_served_with_cache_headers_and_precompressed_siblings() {
     let config = get(&app, "/config.json", None).await;
     assert_eq!(config.header("cache-control"), Some("no-cache"));
     assert!(config.header("content-type").unwrap().starts_with("application/json"));
-    // The app finds this backend's payments origin in its configuration, the rest as the file has it.
+    // The app finds this backend's payments origin in its configuration, and with `--dev` the development sign-in
+    // (the file names none, as `cargo xtask dist` ships it); the rest as the file has it.
     let served: serde_json::Value = config.json();
-    assert_eq!(served, serde_json::json!({ "api_base_url": "", "payments_origin": PAYMENTS_ORIGIN }));
+    let dev_sign_in = "/dev/sign-in?redirect={redirect}";
+    assert_eq!(
+        served,
+        serde_json::json!({ "api_base_url": "", "payments_origin": PAYMENTS_ORIGIN, "sign_in_url": dev_sign_in })
+    );
 
     let br = get(&app, &format!("/{WASM}"), Some("gzip, deflate, br")).await;
     assert_eq!(br.status, StatusCode::OK);
@@ -123,4 +128,19 @@ async fn violation_reports_are_kept_until_cleared() {
     assert_eq!(cleared.status, StatusCode::NO_CONTENT);
     let listed = app.send(Request::get("/dev/csp-reports").body(Body::empty()).unwrap()).await;
     assert!(listed.json::<Vec<String>>().is_empty());
+}
+
+#[tokio::test]
+async fn without_dev_the_config_gets_no_sign_in_and_a_configured_one_is_kept() {
+    let dir = site("config-sign-in");
+    let production = App::with(small_fixture(), false, Some(dir.clone()));
+    let served: serde_json::Value = get(&production, "/config.json", None).await.json();
+    assert_eq!(served, serde_json::json!({ "api_base_url": "", "payments_origin": PAYMENTS_ORIGIN }));
+
+    let own = "https://login.example.com/?next={redirect}";
+    std::fs::write(dir.join("config.json"), serde_json::json!({ "sign_in_url": own }).to_string()).unwrap();
+    let dev = App::with(small_fixture(), true, Some(dir.clone()));
+    let served: serde_json::Value = get(&dev, "/config.json", None).await.json();
+    assert_eq!(served["sign_in_url"], own);
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -79,7 +79,7 @@ fn rename_reference(text: &str, name: &str, renamed: &str) -> String {
 }
 
 /// Writes `dist/index.html` from the source `index.html`, resolving its `data-trunk` links, and copies the files
-/// its `copy-file` links name.
+/// its `copy-file` links name (from `deploy/` where it has a file of the same name).
 pub(super) fn write_index(dist: &Path, names: &Names) -> TaskResult {
     let source = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let mut page = String::new();
@@ -119,9 +119,13 @@ fn resolve_link(tag: &str, dist: &Path, names: &Names) -> Result<String, String>
         )),
         Some("copy-file") => {
             let href = attribute(tag, "href").ok_or_else(|| format!("index.html: {tag} has no href"))?;
-            let source = root().join(href);
-            let name = source.file_name().ok_or_else(|| format!("index.html: {tag}: no file name"))?;
-            write(&dist.join(name), &read(&source)?)?;
+            let development = root().join(href);
+            let name = development.file_name().ok_or_else(|| format!("index.html: {tag}: no file name"))?.to_owned();
+            // `deploy/` holds a deployment's version of a file that differs from development's (`config.json`:
+            // no development sign-in).
+            let deployed = root().join("deploy").join(&name);
+            let source = if deployed.exists() { deployed } else { development };
+            write(&dist.join(&name), &read(&source)?)?;
             Ok(String::new())
         }
         _ => Err(format!("index.html: {tag} is not a link dist knows (rust, css, copy-file)")),
