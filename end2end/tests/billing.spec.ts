@@ -1,6 +1,6 @@
 import { type Page, type Locator } from '@playwright/test';
 import { test, expect } from './card-guard';
-import { signIn, expectAccessible, armFault, resetData, monthsBefore, hostedField, PAYMENTS_ORIGIN } from './helpers';
+import { signIn, expectAccessible, armFault, resetData, monthsBefore, iso, hostedField, PAYMENTS_ORIGIN } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));
 test.afterEach(async ({ request }) => resetData(request));
@@ -9,12 +9,6 @@ interface Money { amount: string; currency: string }
 interface Invoice { id: string; number: string; date: string; amount: Money }
 interface Line { product: string; quantity: number; unit_price: Money; tax: Money; amount: Money }
 interface PaymentMethod { id: string; brand: string; last4: string; expiry: { year: number; month: number } }
-
-/** A date as `YYYY-MM-DD` in local time (the app uses the browser's local date). */
-function iso(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 async function invoicesIn(page: Page, from: string, to: string): Promise<Invoice[]> {
   const response = await page.request.get(`/api/v1/invoices?from=${from}&to=${to}`);

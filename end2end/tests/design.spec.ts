@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { test, expect } from './card-guard';
-import { signIn, expectAccessible, hostedField } from './helpers';
+import { signIn, expectAccessible, hostedField, withDesignTools } from './helpers';
 
 /** Elements whose text does not fit their box (or a page that scrolls sideways), outside scrollable tables. */
 async function overflowingElements(page: Page): Promise<string[]> {
@@ -54,15 +54,6 @@ async function wordsBrokenInside(page: Page, selector: string): Promise<string[]
     measure.remove();
     return broken;
   }, selector);
-}
-
-/** Turns the designers' tools on, as `"design_tools": true` in config.json does for a release build. */
-async function withDesignTools(page: Page) {
-  await page.route('**/config.json', async (route) => {
-    const response = await route.fetch();
-    const json = { ...(await response.json()), design_tools: true };
-    await route.fulfill({ response, json });
-  });
 }
 
 test('the gallery shows every component state without a backend, axe-clean, light and dark, wide and narrow', async ({ page }) => {

@@ -66,6 +66,21 @@ export async function subscriptionOf(api: Api, subscriptionId: string) {
   return response.json();
 }
 
+/** A date as `YYYY-MM-DD` in local time (the app uses the browser's local date). */
+export function iso(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Turns the designers' tools on, as `"design_tools": true` in config.json does for a release build. */
+export async function withDesignTools(page: Page) {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    const json = { ...(await response.json()), design_tools: true };
+    await route.fulfill({ response, json });
+  });
+}
+
 /** The same day `months` months earlier (the month's last day where it is shorter), as the app and the reference
  * backend compute it. */
 export function monthsBefore(date: Date, months: number): Date {

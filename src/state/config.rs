@@ -99,7 +99,7 @@ mod tests {
     use super::*;
 
     /// The development configuration (`trunk serve`).
-    const SHIPPED: &str = include_str!("../../public/config.json");
+    const DEVELOPMENT: &str = include_str!("../../public/config.json");
     /// The configuration `cargo xtask dist` puts into `dist/`.
     const DEPLOYED: &str = include_str!("../../deploy/config.json");
 
@@ -108,8 +108,8 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_config_parses_and_has_links_for_every_instance() {
-        let config = parse(SHIPPED).expect("public/config.json parses");
+    fn the_development_config_parses_and_has_links_for_every_instance() {
+        let config = parse(DEVELOPMENT).expect("public/config.json parses");
         assert_eq!(config.cloud_instance, CloudInstance::Worldwide);
         for instance in [CloudInstance::Worldwide, CloudInstance::Germany, CloudInstance::Vianet] {
             let links = config.instances.get(&instance).expect("links for every instance");
@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn sign_in_href_carries_the_page_to_return_to() {
-        let config = parse(SHIPPED).unwrap();
+        let config = parse(DEVELOPMENT).unwrap();
         assert_eq!(
             config.sign_in_href("/products?channel=self_service").as_deref(),
             Some("/dev/sign-in?redirect=%2Fproducts%3Fchannel%3Dself_service")
@@ -137,13 +137,13 @@ mod tests {
 
     #[test]
     fn a_blank_sign_in_url_is_no_sign_in_url() {
-        let json = SHIPPED.replace("/dev/sign-in?redirect={redirect}", " ");
+        let json = DEVELOPMENT.replace("/dev/sign-in?redirect={redirect}", " ");
         assert_eq!(parse(&json).unwrap().sign_in_href("/products"), None);
     }
 
     #[test]
     fn the_21vianet_name_is_accepted() {
-        let json = SHIPPED.replace("\"cloud_instance\": \"worldwide\"", "\"cloud_instance\": \"21vianet\"");
+        let json = DEVELOPMENT.replace("\"cloud_instance\": \"worldwide\"", "\"cloud_instance\": \"21vianet\"");
         assert_eq!(parse(&json).unwrap().cloud_instance, CloudInstance::Vianet);
     }
 }

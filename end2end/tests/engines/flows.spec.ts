@@ -1,6 +1,6 @@
 import { type APIRequestContext } from '@playwright/test';
 import { test, expect, Key, type App } from './webdriver';
-import { resetData, ordersOf, proratedNow, monthsBefore, PURCHASER } from '../helpers';
+import { resetData, ordersOf, proratedNow, monthsBefore, iso, PURCHASER } from '../helpers';
 
 // The documented flows in Firefox and in WebKit, against the release build, with the same labels as the Chromium
 // projects. The backend is the suite's (playwright.config.ts); each test starts from its demo data.
@@ -17,12 +17,6 @@ const BASIC = 'Microsoft 365 Business Basic';
 async function chooseFromRowMenu(app: App, product: string, entry: string) {
   await app.get('row', new RegExp(product)).get('button', `More actions for ${product}`).click();
   await app.get('menu', `More actions for ${product}`).get('menuitem', entry).click();
-}
-
-/** A date as `YYYY-MM-DD` in local time. */
-function iso(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Invoice numbers of a date range, as the API lists them. */

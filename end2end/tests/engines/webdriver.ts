@@ -1,86 +1,16 @@
 import { test as base, expect } from '@playwright/test';
-import { Builder, Key, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import * as esbuild from 'esbuild';
+import { Key, type WebDriver, type WebElement } from 'selenium-webdriver';
+import { APP, axeScript, queriesScript, startSession, type Engine } from './drivers';
 
 /**
- * Firefox and WebKit through WebDriver (Playwright cannot drive Debian's builds): `selenium-webdriver` talks to
- * geckodriver and to WebKitGTK's `WebKitWebDriver` alike. Elements are found the way the other projects find them, by
- * role and accessible name: Testing Library's role queries and axe-core are put into each page they look at, so both
- * engines compute roles and names with the same code the Chromium projects' checks mirror.
+ * Firefox and WebKit through WebDriver (Playwright cannot drive Debian's builds; drivers.ts starts them). Elements
+ * are found as the Chromium projects find them, by role and accessible name: Testing Library's role queries are put
+ * into each page the tests look at, and axe-core checks it, in the engine under test.
  */
-export type Engine = 'firefox' | 'webkit';
-
-const port = Number(process.env.E2E_PORT ?? 4173);
-export const APP = `http://127.0.0.1:${port}`;
-const driverPorts: Record<Engine, number> = { firefox: port + 10, webkit: port + 11 };
-
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-const GECKODRIVER = process.env.GECKODRIVER ?? 'geckodriver';
-const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-
-/** Testing Library's DOM queries as one script that sets `window.__TL`. */
-const queriesScript = (() => {
-  const built = esbuild.buildSync({
-    // Patterns are made in the page: Firefox does not let the page's code use objects made by WebDriver's scripts.
-    stdin: {
-      contents: `import { queryAllByRole, queryAllByLabelText } from '@testing-library/dom';
-        const nameOf = (text, flags) => (text === null ? undefined : flags === null ? text : new RegExp(text, flags));
-        export const byRole = (scope, role, text, flags) => {
-          const name = nameOf(text, flags);
-          return queryAllByRole(scope, role, name === undefined ? {} : { name });
-        };
-        export const byLabel = (scope, label) => queryAllByLabelText(scope, label, { exact: true });`,
-      resolveDir: __dirname,
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: '__TL',
-    minify: true,
-    write: false,
-    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEBUG_PRINT_LIMIT': 'undefined' },
-  });
-  return `${built.outputFiles[0].text};window.__TL=__TL;`;
-})();
-const axeScript = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export type { Engine };
 
 /** A name to match: exactly this text, or a pattern. */
 export type Name = string | RegExp;
-
-/** Starts the engine's WebDriver server and waits until it answers. */
-async function startDriver(engine: Engine): Promise<ChildProcess> {
-  const driverPort = driverPorts[engine];
-  const [program, args] =
-    engine === 'firefox'
-      ? [GECKODRIVER, ['--port', String(driverPort), '--log', 'error']]
-      : ['xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', WEBKIT_DRIVER, `--port=${driverPort}`]];
-  // The browsers run in US English, as a purchaser's would (their date controls follow the locale).
-  const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' };
-  const child = spawn(program, args, { detached: true, env, stdio: 'ignore' });
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${program} exited with ${child.exitCode}`);
-    try {
-      const status = await fetch(`http://127.0.0.1:${driverPort}/status`);
-      if (status.ok) return child;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${program} did not answer on port ${driverPort}`);
-}
-
-function capabilities(engine: Engine): Record<string, unknown> {
-  return engine === 'firefox'
-    ? {
-        browserName: 'firefox',
-        'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'], prefs: { 'intl.locale.requested': 'en-US' } },
-      }
-    : { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } };
-}
 
 /** Elements found again each time they are used (pages re-render), like Playwright's locators. */
 export class Query {
@@ -120,12 +50,9 @@ export class Query {
     return found[0];
   }
 
+  /** Every element found now. */
   async all(): Promise<WebElement[]> {
-    try {
-      return await this.resolve();
-    } catch {
-      return [];
-    }
+    return this.resolve();
   }
 
   /** Waits until there are `count` of them. */
@@ -190,11 +117,9 @@ export class Query {
     await this.app.until(async () => (value = await (await this.element(1_000)).getAttribute(name)) === expected, () => `${this.description}'s ${name} to be ${expected} (was ${value})`);
   }
 
+  /** Waits until it has focus. */
   async focused() {
-    await this.app.until(async () => {
-      const active = await this.app.driver.switchTo().activeElement();
-      return (await active.getId()) === (await (await this.element(1_000)).getId());
-    }, `${this.description} to have focus`);
+    await this.app.until(() => this.isFocused(), `${this.description} to have focus`);
   }
 
   async isFocused(): Promise<boolean> {
@@ -326,17 +251,11 @@ export const test = base.extend<{ app: App }, { engine: Engine; driver: WebDrive
   engine: ['firefox', { option: true, scope: 'worker' }],
   driver: [
     async ({ engine }, use) => {
-      const server = await startDriver(engine);
-      const driver = await new Builder()
-        .usingServer(`http://127.0.0.1:${driverPorts[engine]}`)
-        .withCapabilities(capabilities(engine))
-        .build();
-      await driver.manage().window().setRect({ width: 1280, height: 900 });
+      const session = await startSession(engine);
       try {
-        await use(driver);
+        await use(session.driver);
       } finally {
-        await driver.quit().catch(() => undefined);
-        if (server.pid) process.kill(-server.pid, 'SIGTERM');
+        await session.stop();
       }
     },
     { scope: 'worker', timeout: 60_000 },
