@@ -7,6 +7,8 @@ import type { Engine } from './tests/engines/webdriver';
 const root = path.resolve(__dirname, '..');
 const backend = process.env.BACKEND_BIN ?? path.join(root, 'target/debug/backend');
 const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
+// The same build served under a sub-path (`cargo xtask dist --base-path /portal/` makes such a dist/).
+const distUnderPortal = process.env.DIST_UNDER_PORTAL_DIR ?? path.join(root, 'target/dist-under-portal');
 const port = Number(process.env.E2E_PORT ?? 4173);
 // A second backend serves the demo data with hostile strings in names (hostile-fixture.ts).
 const hostilePort = port + 1;
@@ -15,6 +17,9 @@ export const paymentsPort = port + 2;
 const hostilePaymentsPort = port + 3;
 // A page on a third origin, for the tests that check both sides refuse its messages (tests/third-origin.ts).
 export const thirdPort = port + 4;
+// A third backend serves the app under /portal/ (tests/sub-path.spec.ts), with its own payments origin.
+export const subPathPort = port + 5;
+const subPathPaymentsPort = port + 6;
 
 export const chromiumLaunch = {
   executablePath: process.env.CHROME ?? '/usr/bin/chromium',
@@ -40,12 +45,13 @@ export default defineConfig<{ engine: Engine }>({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'e2e', testIgnore: /(csp-audit|hostile|resilience)\.spec\.ts|engines\// },
+    { name: 'e2e', testIgnore: /(csp-audit|hostile|resilience|sub-path)\.spec\.ts|engines\// },
     // Firefox and WebKit (WebKitGTK's MiniBrowser) through WebDriver: tests/engines/webdriver.ts.
     { name: 'firefox', testMatch: /engines\/.*\.spec\.ts/, use: { engine: 'firefox' } },
     { name: 'webkit', testMatch: /engines\/.*\.spec\.ts/, use: { engine: 'webkit' } },
     { name: 'resilience', testMatch: /resilience\.spec\.ts/ },
     { name: 'hostile', testMatch: /hostile\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${hostilePort}` } },
+    { name: 'sub-path', testMatch: /sub-path\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${subPathPort}/portal/` } },
     { name: 'csp-audit', testMatch: /csp-audit\.spec\.ts/, dependencies: ['e2e', 'resilience'] },
   ],
   webServer: [
@@ -60,6 +66,14 @@ export default defineConfig<{ engine: Engine }>({
     {
       command: `"${backend}" --dev --port ${hostilePort} --payments-port ${hostilePaymentsPort} --db :memory: --static "${dist}" --fixture "${writeHostileFixture(backend)}"`,
       url: `http://127.0.0.1:${hostilePort}/config.json`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
+    },
+    {
+      command: `"${backend}" --dev --port ${subPathPort} --payments-port ${subPathPaymentsPort} --db :memory: --static "${distUnderPortal}" --base-path /portal/`,
+      url: `http://127.0.0.1:${subPathPort}/portal/config.json`,
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

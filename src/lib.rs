@@ -32,7 +32,7 @@ pub fn start() {
 }
 
 async fn load_config() -> Result<Config, String> {
-    let response = gloo_net::http::Request::get("/config.json")
+    let response = gloo_net::http::Request::get("config.json")
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
@@ -75,7 +75,7 @@ pub fn ConfiguredApp(
     state::pane_return::provide_pane_return();
 
     view! {
-        <Router>
+        <Router base=routing::base_path()>
             <AppShell>
                 <RoutedPage />
             </AppShell>

@@ -30,6 +30,8 @@ pub struct Args {
     pub dev: bool,
     /// A built single-page app to serve.
     pub static_dir: Option<PathBuf>,
+    /// The path the app is served under (`/portal`), without a trailing `/`; empty: the root.
+    pub base_path: String,
     /// Port of the payments origin (0: any free port).
     pub payments_port: u16,
     /// App origins the payments origin serves; empty: this server's own (`http://127.0.0.1:<port>` and
@@ -47,6 +49,7 @@ impl Default for Args {
             scale: None,
             dev: false,
             static_dir: None,
+            base_path: String::new(),
             payments_port: 8082,
             app_origins: Vec::new(),
         }
@@ -67,6 +70,8 @@ Options:
   --scale PEOPLE,ASSIGNED  the demo with PEOPLE generated people, ASSIGNED of them licensed on Business Basic
   --dev                  enable /dev/ routes: sign-in as a fixture user, fault injection
   --static DIR           also serve the built single-page app in DIR
+  --base-path PATH       serve the app under PATH (/portal/: http://host:port/portal/), as built by
+                         cargo xtask dist --base-path PATH; the API and /dev/ stay at the root (default /)
   --payments-port N      port of the payments origin (hosted card fields, tokens); 0 picks a free one
                          (default 8082)
   --app-origin URL       an origin of the app: it may frame the hosted card fields and send changes (besides
@@ -105,6 +110,7 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
                 parsed.scale = Some(parsed_scale.ok_or_else(|| format!("--scale: expected PEOPLE,ASSIGNED: {scale}"))?);
             }
             "--static" => parsed.static_dir = Some(PathBuf::from(value("--static")?)),
+            "--base-path" => parsed.base_path = base_path(&value("--base-path")?)?,
             "--payments-port" => {
                 let port = value("--payments-port")?;
                 parsed.payments_port =
@@ -121,6 +127,18 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
         }
     }
     Ok(Command::Serve(parsed))
+}
+
+/// `--base-path`'s value without its trailing `/`: an absolute path of unreserved characters (`/portal/` →
+/// `/portal`, `/` → empty).
+fn base_path(value: &str) -> Result<String, String> {
+    let valid = value.starts_with('/')
+        && !value.contains("//")
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-._~".contains(&b));
+    if !valid {
+        return Err(format!("--base-path: not a path of letters, digits, - . _ ~ starting with /: {value}"));
+    }
+    Ok(value.trim_end_matches('/').to_owned())
 }
 
 #[cfg(test)]
@@ -161,5 +179,20 @@ mod tests {
         };
         assert_eq!((paid.payments_port, paid.app_origins.len()), (0, 2));
         assert_eq!(Args::default().payments_port, 8082);
+    }
+
+    #[test]
+    fn the_base_path_is_kept_without_its_trailing_slash() {
+        let base = |value: &str| match args(&["--base-path", value]) {
+            Ok(Command::Serve(a)) => Ok(a.base_path),
+            other => Err(format!("{other:?}")),
+        };
+        assert_eq!(base("/portal/"), Ok("/portal".to_owned()));
+        assert_eq!(base("/a/b"), Ok("/a/b".to_owned()));
+        assert_eq!(base("/"), Ok(String::new()));
+        assert_eq!(Args::default().base_path, "");
+        for bad in ["portal", "//evil.example", "/a b", "/x?y", "/%2F"] {
+            assert!(base(bad).unwrap_err().contains("--base-path"), "{bad}");
+        }
     }
 }

@@ -6,10 +6,10 @@ use std::sync::Mutex;
 
 /// The policy: scripts only from this origin (the wasm compiled with `'wasm-unsafe-eval'`, never `eval`), styles
 /// only from stylesheets (properties set through the CSS object model stay allowed), requests only to this origin,
-/// frames only from the payments origin (the hosted card fields: [`policy`] adds it), no plugins, `<base>` or
-/// foreign form targets, and never framed itself.
+/// frames only from the payments origin (the hosted card fields: [`policy`] adds it), no plugins, a `<base>` (the
+/// path the app is served under) only of this origin, no foreign form targets, and never framed itself.
 pub const POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-    img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
+    img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'; \
     frame-ancestors 'none'";
 
 /// [`POLICY`] with `frame-src` for the payments origin (its hosted card fields), and `report-uri` when `report`.

@@ -59,6 +59,8 @@ pub struct AppState {
     pub dev: bool,
     /// The single-page app to serve, if any.
     pub static_dir: Option<PathBuf>,
+    /// The path the app is served under (`/portal`); empty: the root.
+    pub base_path: String,
     /// Where the payments origin is and whom it serves.
     pub payments: payments::Settings,
     /// The card processor's vault (reached by the portal only through its narrow interface).
@@ -77,6 +79,8 @@ pub struct Settings {
     pub dev: bool,
     /// A built single-page app to serve.
     pub static_dir: Option<PathBuf>,
+    /// The path the app is served under (`/portal`, without a trailing `/`); empty: the root.
+    pub base_path: String,
     /// The payments origin.
     pub payments: payments::Settings,
 }
@@ -102,6 +106,7 @@ pub fn build(settings: Settings) -> Result<Routers, String> {
         fixture: settings.fixture,
         dev: settings.dev,
         static_dir: settings.static_dir,
+        base_path: settings.base_path,
         vault: payments::vault::Vault::new(settings.payments.token_ttl),
         token_limit: payments::limit::TokenLimit::default(),
         payments: settings.payments,

@@ -70,6 +70,7 @@ fn run(args: config::Args) -> Result<(), String> {
             fixture,
             dev: args.dev,
             static_dir: args.static_dir.clone(),
+            base_path: args.base_path.clone(),
             payments: payments.clone(),
         })?;
         println!("listening on http://{address}");

@@ -122,6 +122,37 @@ test('the gallery shows every component state without a backend, axe-clean, ligh
   expect(apiCalls.map((url) => new URL(url).pathname)).toEqual(['/api/v1/me']);
 });
 
+test('each gallery state has its own address, which opens the gallery at that state, marked', async ({ page }) => {
+  await withDesignTools(page);
+  await page.route('**/api/**', (route) => route.abort());
+  await page.goto('/gallery');
+  const states = page.locator('figure.gallery-state');
+  await expect(states).toHaveCount(24);
+  const addresses = await states.locator('figcaption').getByRole('link').evaluateAll((links) =>
+    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  expect(new Set(addresses).size, 'one address per state').toBe(24);
+  for (const address of addresses) expect(address).toMatch(/^\/gallery\/[a-z0-9-]+\/[a-z0-9-]+$/);
+  expect(addresses).toContain('/gallery/combobox/with-results');
+  await expect(page.locator('[aria-current]')).toHaveCount(0);
+
+  // A designer's link: the gallery, scrolled to the state, which is marked.
+  await page.goto('/gallery/form-fields/a-save-that-failed');
+  const failedSave = page.getByRole('region', { name: 'Form fields' }).getByRole('figure', { name: 'a save that failed' });
+  await expect(failedSave).toBeInViewport();
+  await expect(failedSave.getByRole('link', { name: 'a save that failed' })).toHaveAttribute('aria-current', 'page');
+  await expect(failedSave.locator('.gallery-sample')).toHaveCSS('outline-style', 'solid');
+  await expect(page.locator('[aria-current]')).toHaveCount(1);
+  await expectAccessible(page);
+
+  // Following another state's caption moves the mark and the address.
+  const results = page.getByRole('region', { name: 'Combobox' }).getByRole('figure', { name: 'with results' });
+  await results.getByRole('link', { name: 'with results' }).click();
+  await expect(page).toHaveURL(/\/gallery\/combobox\/with-results$/);
+  await expect(results.getByRole('link', { name: 'with results' })).toHaveAttribute('aria-current', 'page');
+  await expect(failedSave.locator('.gallery-sample')).toHaveCSS('outline-style', 'none');
+  await expect(results).toBeInViewport();
+});
+
 test('no word of a name, an e-mail address or a heading breaks inside in the gallery, wide and at 320 px', async ({ page }) => {
   await withDesignTools(page);
   const names = '.person-option .person-name, .person-option .person-email, .chip-name, .data-table th, .data-table td, h1, h2, h3';

@@ -24,6 +24,8 @@ async function openGallery(page: Page, width: number, theme: string, locale: str
   await page.route('**/api/**', (route) => route.abort());
   await page.setViewportSize({ width, height: 900 });
   await page.goto('/gallery');
+  // The gallery's own stylesheet (gallery.css, loaded by its page) applies.
+  await expect.poll(() => page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/gallery.css')))).toBe(true);
   await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
   await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
   await expect(page.locator('html')).toHaveAttribute('lang', locale);

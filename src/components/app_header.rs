@@ -34,7 +34,7 @@ pub fn AppHeader() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="brand" href="/products">{t!(i18n, app.title)}</a>
+            <a class="brand" href="products">{t!(i18n, app.title)}</a>
             <div class="header-end">
                 // Its two lines' room is kept while the person loads, so nothing below moves when they appear.
                 <p class="signed-in">{person}</p>

@@ -15,20 +15,20 @@ pub fn MainNav() -> impl IntoView {
     view! {
         <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
             <ul>
-                <li><A href="/products">{t!(i18n, nav.products)}</A></li>
-                <li><A href="/licenses">{t!(i18n, nav.licenses)}</A></li>
+                <li><A href="products">{t!(i18n, nav.products)}</A></li>
+                <li><A href="licenses">{t!(i18n, nav.licenses)}</A></li>
                 <li>
                     <span class="nav-group">{t!(i18n, nav.billing)}</span>
                     <ul>
-                        <li><A href="/billing/invoices">{t!(i18n, nav.invoices)}</A></li>
-                        <li><A href="/billing/payment-methods">{t!(i18n, nav.payment_methods)}</A></li>
-                        <li><A href="/billing/profiles">{t!(i18n, nav.billing_profiles)}</A></li>
+                        <li><A href="billing/invoices">{t!(i18n, nav.invoices)}</A></li>
+                        <li><A href="billing/payment-methods">{t!(i18n, nav.payment_methods)}</A></li>
+                        <li><A href="billing/profiles">{t!(i18n, nav.billing_profiles)}</A></li>
                     </ul>
                 </li>
                 {move || is_admin.get().then(|| view! {
-                    <li><A href="/admin/self-service">{t!(i18n, nav.admin)}</A></li>
+                    <li><A href="admin/self-service">{t!(i18n, nav.admin)}</A></li>
                 })}
-                <li><A href="/help">{t!(i18n, nav.help)}</A></li>
+                <li><A href="help">{t!(i18n, nav.help)}</A></li>
             </ul>
         </nav>
     }

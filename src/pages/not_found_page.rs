@@ -10,6 +10,6 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <PageHeader title=Signal::derive(move || t_string!(i18n, not_found.title).to_string()) />
         <p>{t!(i18n, not_found.body)}</p>
-        <p><A href="/products">{t!(i18n, not_found.home)}</A></p>
+        <p><A href="products">{t!(i18n, not_found.home)}</A></p>
     }
 }

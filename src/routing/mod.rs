@@ -6,10 +6,12 @@
 //! [`BillingSection`] the section inside the Bills & payments frame, and [`RoutePane`] the pane over a page. A page
 //! follows its id (and a pane its action) itself, through [`use_route`], as it did with route parameters.
 
+mod base_path;
 mod billing_section;
 mod route_pane;
 mod routed_page;
 
+pub use base_path::{app_path, base_path};
 pub use billing_section::BillingSection;
 pub use route_pane::RoutePane;
 pub use routed_page::RoutedPage;
@@ -48,7 +50,8 @@ pub enum Route {
     Purchase { id: String },
     /// `/help`.
     Help,
-    /// `/gallery`, and its sample pane at `/gallery/pane`.
+    /// `/gallery`, a state of it at `/gallery/:section/:state` (which the gallery reads itself), and its sample
+    /// pane at `/gallery/pane`.
     Gallery { pane: bool },
     /// Any other path.
     NotFound,
@@ -151,6 +154,7 @@ impl Route {
             ["help"] => Self::Help,
             ["gallery"] => Self::Gallery { pane: false },
             ["gallery", "pane"] => Self::Gallery { pane: true },
+            ["gallery", _, _] => Self::Gallery { pane: false },
             _ => Self::NotFound,
         }
     }
@@ -203,6 +207,18 @@ impl Route {
         }
     }
 
+    /// The route with its pane closed: the page beneath the pane (the route itself when no pane is open).
+    pub fn without_pane(&self) -> Self {
+        match self.clone() {
+            Self::Product { id, .. } => Self::Product { id, action: None },
+            Self::SubscriptionLicenses { id, .. } => Self::SubscriptionLicenses { id, assigning: false },
+            Self::PaymentMethods { .. } => Self::PaymentMethods { pane: None },
+            Self::BillingProfile { id, .. } => Self::BillingProfile { id, pane: None },
+            Self::Gallery { .. } => Self::Gallery { pane: false },
+            route => route,
+        }
+    }
+
     /// The id in the path (a subscription's, an invoice's, a card's, a billing profile's), or empty.
     pub fn id(&self) -> &str {
         match self {
@@ -236,7 +252,7 @@ pub fn provide_route() {
             browser.ready_to_complete();
         });
     }
-    provide_context(Memo::new(move |_| path.with(|path| Route::parse(path))));
+    provide_context(Memo::new(move |_| path.with(|path| Route::parse(app_path(path)))));
 }
 
 /// The route of the address, provided by [`provide_route`]; below a page, a section or a pane, the route as long
@@ -319,6 +335,7 @@ mod tests {
             ("/help", Route::Help),
             ("/gallery", Route::Gallery { pane: false }),
             ("/gallery/pane", Route::Gallery { pane: true }),
+            ("/gallery/combobox/with-results", Route::Gallery { pane: false }),
         ];
         for (path, route) in cases {
             assert_eq!(Route::parse(path), route, "{path}");
@@ -344,6 +361,31 @@ mod tests {
         );
         assert_eq!(card.pane(), Some(Pane::Card));
         assert_eq!(Route::parse("/products").pane(), None);
+    }
+
+    #[test]
+    fn a_pane_is_closed_onto_the_page_beneath_it() {
+        let page = |path: &str| Route::parse(path).without_pane();
+        for (pane, beneath) in [
+            ("/products/a/buy", "/products/a"),
+            ("/licenses/a/assign", "/licenses/a"),
+            ("/billing/payment-methods/pm-1/edit", "/billing/payment-methods"),
+            ("/billing/payment-methods/add", "/billing/payment-methods"),
+            ("/billing/profiles/bp/replace-payment-method", "/billing/profiles/bp"),
+            ("/gallery/pane", "/gallery"),
+            ("/products", "/products"),
+        ] {
+            assert_eq!(page(pane), Route::parse(beneath), "{pane}");
+        }
+        for (one, other) in [
+            ("/products", "/licenses"),
+            ("/products/a", "/products/b"),
+            ("/products", "/products/a"),
+            ("/billing/profiles", "/billing/profiles/bp"),
+            ("/billing/invoices", "/billing/invoices/inv-1"),
+        ] {
+            assert_ne!(page(one), page(other), "{one} and {other}");
+        }
         assert_eq!(Route::parse("/products").billing_page(), None);
     }
 }

@@ -1,4 +1,4 @@
-use super::{keyed_view, provide_route, Page, Route};
+use super::{keyed_view, Page, Route};
 use crate::areas;
 use crate::pages::licenses::LicensesFrame;
 use crate::pages::products::ProductsPage;
@@ -9,11 +9,10 @@ use leptos_router::NavigateOptions;
 use std::time::Duration;
 
 /// The page of the address (see [`Page`]), made again only when another page is asked for: a page follows its id
-/// and its pane itself. Provides the route to everything below. The first page is made in the task after the
+/// and its pane itself. The first page is made in the task after the
 /// app's frame (before the browser paints either): two shorter tasks at start instead of one long one.
 #[component]
 pub fn RoutedPage() -> impl IntoView {
-    provide_route();
     let page = keyed_view(Route::page, page_view);
     let started = RwSignal::new(false);
     set_timeout(move || started.set(true), Duration::ZERO);

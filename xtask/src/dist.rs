@@ -26,11 +26,39 @@ mod publish;
 /// The split modules' loader as the splitter names it (imported by the glue, importing it: bundled into `portal.js`).
 const LOADER: &str = "__wasm_split.js";
 
-pub fn run() -> TaskResult {
+/// `--base-path /portal/` serves the app under that path (default `/`).
+pub fn run(args: &[String]) -> TaskResult {
+    let base_path = match args {
+        [] => None,
+        [option, value] if option == "--base-path" => Some(value.as_str()),
+        [option] if option.starts_with("--base-path=") => option.strip_prefix("--base-path="),
+        _ => return Err("cargo xtask dist takes --base-path /path/ and nothing else".into()),
+    };
+    if let Some(base_path) = base_path.filter(|b| !publish::is_base_path(b)) {
+        return Err(format!("--base-path {base_path}: an absolute path of letters, digits, - . _ ~ ending with /"));
+    }
     let path = crate::tools::ensure_build_tools()?;
     build(&path)?;
+    if let Some(base_path) = base_path {
+        publish::set_base_path(&root().join("dist"), base_path)?;
+        println!("\nServed under {base_path}: index.html's <base href> says so.");
+    }
     println!("\nThe deployable app is in {} (see the README's “Deploying” section).", root().join("dist").display());
     Ok(())
+}
+
+/// A copy of the built `dist/` in `to`, served under `base_path` (`/portal/`): what `--base-path` builds, without
+/// building again (the end-to-end suite's pass under a sub-path).
+pub fn copy_under_base_path(to: &Path, base_path: &str) -> TaskResult {
+    if to.exists() {
+        std::fs::remove_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for file in files_in(&root().join("dist"))? {
+        let name = file.file_name().unwrap_or_default();
+        std::fs::copy(&file, to.join(name)).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    publish::set_base_path(to, base_path)
 }
 
 /// Builds `dist/` with the tools on `path`.
@@ -245,7 +273,7 @@ pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).map_err(|e| e.to_string())?;
     encoder.finish().map_err(|e| e.to_string())

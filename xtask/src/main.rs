@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         Some("dev") => dev::run(),
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(),
-        Some("dist") => dist::run(),
+        Some("dist") => dist::run(&args[1..]),
         Some("audit") => audit::run_audit(),
         Some("conformance") => conformance::run_conformance(),
         _ => {
@@ -33,6 +33,7 @@ fn main() -> ExitCode {
             eprintln!("         (--update-snapshots renews the gallery's screenshot baselines)");
             eprintln!("  bench  release sizes (raw and brotli), Lighthouse scores, load and interaction timings");
             eprintln!("  dist   the deployable dist/: release build, no inline script, precompressed .br and .gz");
+            eprintln!("         (--base-path /portal/ serves it under that path)");
             eprintln!("  audit  cargo deny: advisories (offline snapshot when there is one), licenses, bans, sources");
             eprintln!("  conformance  schemathesis against the reference backend and contract/openapi.yaml");
             return ExitCode::from(2);

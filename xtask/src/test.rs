@@ -48,6 +48,8 @@ pub fn run(args: &[String]) -> TaskResult {
             .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", engines::firefox_capabilities(&engines, &root().join("target"))?),
     )?;
     step("release build (xtask dist)", Command::new(&xtask).arg("dist"))?;
+    let under_sub_path = root().join("target/dist-under-portal");
+    crate::dist::copy_under_base_path(&under_sub_path, "/portal/")?;
     step("backend build", in_root("cargo").args(["build", "-p", "backend", "--locked"]))?;
     step("conformance (schemathesis)", Command::new(&xtask).arg("conformance"))?;
     let mut end_to_end = Command::new("npx");
@@ -56,7 +58,8 @@ pub fn run(args: &[String]) -> TaskResult {
         .current_dir(root().join("end2end"))
         .env("CHROME", &browser.chrome)
         .env("BACKEND_BIN", root().join("target/debug/backend"))
-        .env("DIST_DIR", root().join("dist"));
+        .env("DIST_DIR", root().join("dist"))
+        .env("DIST_UNDER_PORTAL_DIR", &under_sub_path);
     if update_snapshots {
         end_to_end.arg("--update-snapshots");
     }

@@ -1,4 +1,6 @@
-//! `--static DIR`: the built single-page app, for every path that is not `/api` or `/dev`.
+//! `--static DIR`: the built single-page app, for every path that is not `/api` or `/dev`; with `--base-path
+//! /portal/`, for the paths under `/portal/` (`/portal/products` is `DIR/index.html`, `/portal/config.json` is
+//! `DIR/config.json`), `/` and `/portal` redirecting to `/portal/`, and nothing else.
 //!
 //! Files are served as they are, preferring a precompressed `.br` or `.gz` sibling the client accepts. Hashed asset
 //! names (a `-` and 12 or more hex digits, as trunk writes them: `portal-1a2b3c4d5e6f7a8b_bg.wasm`; trunk's hash is
@@ -35,12 +37,29 @@ fn has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|segment| segment.contains('.'))
 }
 
-/// Serves `request` from `dir` with the security headers (reporting violations with `--dev`).
-pub async fn serve(state: &AppState, dir: &Path, request: Request) -> Response {
-    let mut response = if request.uri().path() == "/config.json" && request.method() == Method::GET {
-        config(dir, &state.payments.origin, state.dev)
-    } else {
-        serve_file(dir, request).await
+/// Serves `request` from `dir`, under the base path, with the security headers (reporting violations with
+/// `--dev`).
+pub async fn serve(state: &AppState, dir: &Path, mut request: Request) -> Response {
+    let (path, base) = (request.uri().path(), state.base_path.as_str());
+    let mut response = match path.strip_prefix(base) {
+        _ if !base.is_empty() && (path == "/" || path == base) => {
+            (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("{base}/"))]).into_response()
+        }
+        Some("/config.json") if request.method() == Method::GET => config(dir, &state.payments.origin, state.dev),
+        Some(file) if file.starts_with('/') => {
+            let file = match request.uri().query() {
+                Some(query) => format!("{file}?{query}"),
+                None => file.to_owned(),
+            };
+            match file.parse() {
+                Ok(uri) => {
+                    *request.uri_mut() = uri;
+                    serve_file(dir, request).await
+                }
+                Err(_) => (StatusCode::BAD_REQUEST, "Bad request\n").into_response(),
+            }
+        }
+        _ => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
     };
     crate::csp::add_security_headers(response.headers_mut(), &state.payments.origin, state.dev);
     response

@@ -102,6 +102,7 @@ impl App {
             fixture: small_fixture(),
             dev: true,
             static_dir: None,
+            base_path: String::new(),
             payments: payments(backend::payments::vault::DEFAULT_TOKEN_TTL),
         };
         Self::from(settings)
@@ -109,7 +110,14 @@ impl App {
 
     pub fn with(fixture: Fixture, dev: bool, static_dir: Option<PathBuf>) -> Self {
         let payments = payments(backend::payments::vault::DEFAULT_TOKEN_TTL);
-        Self::from(Settings { db: ":memory:".into(), fixture, dev, static_dir, payments })
+        Self::from(Settings { db: ":memory:".into(), fixture, dev, static_dir, base_path: String::new(), payments })
+    }
+
+    /// The small demo, with `/dev`, serving the app in `static_dir` under `base_path` (`/portal`).
+    pub fn serving_under(static_dir: PathBuf, base_path: &str) -> Self {
+        let payments = payments(backend::payments::vault::DEFAULT_TOKEN_TTL);
+        let (fixture, static_dir, base_path) = (small_fixture(), Some(static_dir), base_path.to_owned());
+        Self::from(Settings { db: ":memory:".into(), fixture, dev: true, static_dir, base_path, payments })
     }
 
     /// The small demo whose card tokens live `ttl`.
@@ -119,6 +127,7 @@ impl App {
             fixture: small_fixture(),
             dev: true,
             static_dir: None,
+            base_path: String::new(),
             payments: payments(ttl),
         })
     }

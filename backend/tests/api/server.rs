@@ -85,6 +85,7 @@ async fn serve_small() -> (u16, tokio::sync::oneshot::Sender<()>, tokio::task::J
         fixture: small_fixture(),
         dev: true,
         static_dir: None,
+        base_path: String::new(),
         payments: payments(backend::payments::vault::DEFAULT_TOKEN_TTL),
     })
     .unwrap()

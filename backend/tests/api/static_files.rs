@@ -144,3 +144,29 @@ async fn without_dev_the_config_gets_no_sign_in_and_a_configured_one_is_kept() {
     assert_eq!(served["sign_in_url"], own);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn under_a_base_path_the_app_is_there_and_nowhere_else() {
+    let dir = site("base-path");
+    let app = App::serving_under(dir.clone(), "/portal");
+    for route in ["/portal/", "/portal/products", "/portal/billing/invoices?range=6m"] {
+        let reply = get(&app, route, None).await;
+        assert_eq!(reply.status, StatusCode::OK, "{route}");
+        assert!(reply.text().contains("<title>portal</title>"), "{route}");
+    }
+    let wasm = get(&app, &format!("/portal/{WASM}"), Some("br")).await;
+    assert_eq!((wasm.status, wasm.body.as_slice()), (StatusCode::OK, &b"brotli bytes"[..]));
+    assert_eq!(wasm.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    let config: serde_json::Value = get(&app, "/portal/config.json", None).await.json();
+    assert_eq!(config["payments_origin"], PAYMENTS_ORIGIN);
+    assert!(get(&app, "/portal/assets/logo.svg", None).await.text().contains("<svg/>"));
+    for outside in ["/products", "/config.json", &format!("/{WASM}"), "/portals/products"] {
+        assert_eq!(get(&app, outside, None).await.status, StatusCode::NOT_FOUND, "{outside}");
+    }
+    for to_base in ["/", "/portal"] {
+        let reply = get(&app, to_base, None).await;
+        assert_eq!((reply.status, reply.header("location")), (StatusCode::PERMANENT_REDIRECT, Some("/portal/")));
+    }
+    assert_eq!(get(&app, "/api/v1/nothing", None).await.status, StatusCode::UNAUTHORIZED, "the API stays at the root");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -67,7 +67,7 @@ pub fn PurchasePage() -> impl IntoView {
         }
     };
     view! {
-        <p class="back-link"><A exact=true href="/admin/self-service"><span aria-hidden="true">"← "</span>{t!(i18n, admin.back)}</A></p>
+        <p class="back-link"><A exact=true href="admin/self-service"><span aria-hidden="true">"← "</span>{t!(i18n, admin.back)}</A></p>
         {content}
     }
 }

@@ -16,7 +16,7 @@ pub fn PurchasesTable(
     let rows = purchases
         .into_iter()
         .map(|p| {
-            let href = format!("/admin/self-service/{}", contract::paths::encode(&p.id.0));
+            let href = format!("admin/self-service/{}", contract::paths::encode(&p.id.0));
             let (assigned, total) = (p.assigned_licenses, p.total_licenses);
             let licenses = move || t_string!(i18n, products.licenses_of, assigned, total).to_string();
             let (date, renews) = (p.renews_or_expires_on, p.auto_renew);

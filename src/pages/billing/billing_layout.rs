@@ -14,9 +14,9 @@ pub fn BillingLayout() -> impl IntoView {
             <h1>{t!(i18n, billing.title)}</h1>
         </header>
         <nav class="tabs" aria-label=move || t_string!(i18n, billing.tabs_label)>
-            <A href="/billing/invoices">{t!(i18n, nav.invoices)}</A>
-            <A href="/billing/payment-methods">{t!(i18n, nav.payment_methods)}</A>
-            <A href="/billing/profiles">{t!(i18n, nav.billing_profiles)}</A>
+            <A href="billing/invoices">{t!(i18n, nav.invoices)}</A>
+            <A href="billing/payment-methods">{t!(i18n, nav.payment_methods)}</A>
+            <A href="billing/profiles">{t!(i18n, nav.billing_profiles)}</A>
         </nav>
         <BillingSection />
     }

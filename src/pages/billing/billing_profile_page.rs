@@ -35,7 +35,7 @@ pub fn BillingProfilePage() -> impl IntoView {
         None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, profiles.loading).to_string()) rows=3 /> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
         Some(Ok(profile)) => {
-            let base = format!("/billing/profiles/{}", contract::paths::encode(&profile.id.0));
+            let base = format!("billing/profiles/{}", contract::paths::encode(&profile.id.0));
             let method = profile.payment_method.clone().map(|method| {
                 let (brand, last4) = (method.brand, method.last4.clone());
                 view! {
@@ -76,7 +76,7 @@ pub fn BillingProfilePage() -> impl IntoView {
     }
     };
     view! {
-        <p class="back-link"><A exact=true href="/billing/profiles"><span aria-hidden="true">"← "</span>{t!(i18n, profiles.back)}</A></p>
+        <p class="back-link"><A exact=true href="billing/profiles"><span aria-hidden="true">"← "</span>{t!(i18n, profiles.back)}</A></p>
         <section aria-labelledby="section-title">
             <h2 id="section-title" class="visually-hidden">{t!(i18n, nav.billing_profiles)}</h2>
             {content}

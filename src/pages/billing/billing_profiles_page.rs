@@ -27,7 +27,7 @@ pub fn BillingProfilesPage() -> impl IntoView {
             let rows = list
                 .into_iter()
                 .map(|profile| {
-                    let href = format!("/billing/profiles/{}", contract::paths::encode(&profile.id.0));
+                    let href = format!("billing/profiles/{}", contract::paths::encode(&profile.id.0));
                     let bill_to = format!("{}, {}", profile.bill_to_name, profile.bill_to.city);
                     let method = profile.payment_method.map(|m| (m.brand, m.last4));
                     let paid_with = move || match &method {

@@ -30,8 +30,8 @@ pub fn InvoicePage() -> impl IntoView {
     let back = move || {
         let search = location.search.get();
         match search.trim_start_matches('?') {
-            "" => "/billing/invoices".to_owned(),
-            query => format!("/billing/invoices?{query}"),
+            "" => "billing/invoices".to_owned(),
+            query => format!("billing/invoices?{query}"),
         }
     };
     let content = move || {

@@ -17,7 +17,7 @@ pub fn InvoicesTable(
     let rows = invoices
         .into_iter()
         .map(|invoice| {
-            let href = format!("/billing/invoices/{}{back}", contract::paths::encode(&invoice.id.0));
+            let href = format!("billing/invoices/{}{back}", contract::paths::encode(&invoice.id.0));
             let Invoice { number, date, period_start, period_end, amount, status, billing_profile_name, .. } = invoice;
             let date = move || format::date(locale_code(i18n), date);
             let period = move || {

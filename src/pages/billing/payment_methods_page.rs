@@ -25,7 +25,7 @@ pub fn PaymentMethodsPage() -> impl IntoView {
         <section aria-labelledby="section-title">
             <div class="section-header">
                 <h2 id="section-title">{t!(i18n, nav.payment_methods)}</h2>
-                <A href="/billing/payment-methods/add" attr:class="button primary">{t!(i18n, cards.add)}</A>
+                <A href="billing/payment-methods/add" attr:class="button primary">{t!(i18n, cards.add)}</A>
             </div>
             <p>{t!(i18n, billing.payment_methods_intro)}</p>
             {move || match cards.get() {

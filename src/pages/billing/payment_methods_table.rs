@@ -17,7 +17,7 @@ pub fn PaymentMethodsTable(
     let rows = methods
         .into_iter()
         .map(|method| {
-            let href = format!("/billing/payment-methods/{}", contract::paths::encode(&method.id.0));
+            let href = format!("billing/payment-methods/{}", contract::paths::encode(&method.id.0));
             let (brand, last4) = (method.brand, method.last4.clone());
             let card = move || labels::card(i18n, brand, &last4);
             let used_by: Vec<String> = method

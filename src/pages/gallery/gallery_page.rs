@@ -12,7 +12,7 @@ use crate::hosted_fields::{CardEntry, HostedFields};
 use crate::i18n::*;
 use crate::pages::billing::{CardDraft, CardFields, FormProblems, InvoicesTable};
 use crate::pages::NotFoundPage;
-use crate::routing::RoutePane;
+use crate::routing::{app_path, RoutePane};
 use crate::state::config::use_config;
 use crate::state::confirmation::{use_confirmations, Confirmation};
 use contract::billing::{Address, CardBrand, CardExpiry};
@@ -21,7 +21,15 @@ use contract::subscriptions::SubscriptionStatus;
 use contract::{Currency, Money};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use rust_decimal::Decimal;
+
+/// Scrolls to the state whose address `path` is (its figure's id is the path without the leading `/`), if any.
+fn scroll_to_state(path: &str) {
+    if let Some(state) = document().get_element_by_id(app_path(path).trim_start_matches('/')) {
+        state.scroll_into_view();
+    }
+}
 
 /// How many rows the "many rows" table has.
 const MANY_ROWS: usize = 60;
@@ -39,6 +47,7 @@ pub fn GalleryPage() -> impl IntoView {
     let narrow = RwSignal::new(false);
     let today = format::today_or_epoch();
     let nothing = Callback::new(|()| {});
+    let path = use_location().pathname;
 
     let combobox = move |id: &'static str, typed: &str, search: Search, open: bool| {
         let text = RwSignal::new(typed.to_owned());
@@ -90,6 +99,9 @@ pub fn GalleryPage() -> impl IntoView {
 
     view! {
         <DocumentTitle title="Component gallery" />
+        // Its styles, which the portal's first download does not carry (relative: under the page's base). Once they
+        // apply, the page is laid out: a state's address (`/gallery/combobox/with-results`) scrolls to it.
+        <link rel="stylesheet" href="gallery.css" on:load=move |_| scroll_to_state(&path.get_untracked()) />
         <div class="gallery" data-theme=move || theme.get()>
             <header class="gallery-controls">
                 <h1>"Component gallery"</h1>
@@ -147,7 +159,7 @@ pub fn GalleryPage() -> impl IntoView {
                     </GalleryState>
                 </GallerySection>
                 <GallerySection title="Pane">
-                    <GalleryState caption="opens over the page"><A href="/gallery/pane" attr:class="button">"Open the pane"</A></GalleryState>
+                    <GalleryState caption="opens over the page"><A href="gallery/pane" attr:class="button">"Open the pane"</A></GalleryState>
                 </GallerySection>
                 <GallerySection title="Combobox">
                     <GalleryState caption="with results">{combobox("gallery-results", "an", found("an", sample_data::people()), true)}</GalleryState>

@@ -42,7 +42,7 @@ pub fn AssignCapacity(
         let remedy = match &s.allowed_actions.buy {
             Permission::Allowed => {
                 let back = contract::paths::encode(&format!("/licenses/{encoded}/assign"));
-                let href = format!("/products/{encoded}/buy?total={}&back={back}", s.total_licenses + missing);
+                let href = format!("products/{encoded}/buy?total={}&back={back}", s.total_licenses + missing);
                 view! {
                     <A href attr:class="button">{t_string!(i18n, assign_pane.buy_needed, missing).to_string()}</A>
                 }

@@ -1,5 +1,6 @@
 //! The licenses page's search text and page number live in the URL, so they survive a reload and Back.
 
+use crate::routing::app_path;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -29,7 +30,10 @@ impl AssignmentsUrl {
                 ("page", (page > 1).then(|| page.to_string())),
             ]);
             let path = location.pathname.get_untracked();
-            navigate(&format!("{path}{query}"), NavigateOptions { replace, scroll: false, ..Default::default() });
+            navigate(
+                &format!("{}{query}", app_path(&path)),
+                NavigateOptions { replace, scroll: false, ..Default::default() },
+            );
         });
         Self { text, page, show }
     }

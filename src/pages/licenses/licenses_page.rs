@@ -41,7 +41,7 @@ pub fn LicensesPage() -> impl IntoView {
                             </thead>
                             <tbody>
                                 {shown.into_iter().map(|s| {
-                                    let href = format!("/licenses/{}", contract::paths::encode(&s.id.0));
+                                    let href = format!("licenses/{}", contract::paths::encode(&s.id.0));
                                     let available = s.available_licenses();
                                     view! {
                                         <tr>

@@ -52,7 +52,7 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let retry = Callback::new(move |()| subscription.refetch());
     let retry_people = Callback::new(move |()| people.refetch());
-    let href = move |slug: &str| format!("/licenses/{}/{slug}", contract::paths::encode(&id.get().0));
+    let href = move |slug: &str| format!("licenses/{}/{slug}", contract::paths::encode(&id.get().0));
     // Assigning is offered while the backend allows it (with no license left, the pane offers to buy some).
     let assign_denial = Memo::new(move |_| {
         subscription.with(|s| match s.as_ref().and_then(|r| r.as_ref().ok()).map(|s| &s.allowed_actions.assign) {
@@ -128,7 +128,7 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
     };
 
     view! {
-        <p class="back-link"><A exact=true href="/licenses"><span aria-hidden="true">"← "</span>{t!(i18n, licenses.back)}</A></p>
+        <p class="back-link"><A exact=true href="licenses"><span aria-hidden="true">"← "</span>{t!(i18n, licenses.back)}</A></p>
         {header}
         // An unknown subscription (or someone else's) is said once, without a list to search.
         <div hidden=move || failed.get()>

@@ -62,8 +62,8 @@ impl ProductAction {
     pub fn href(self, id: &SubscriptionId, query: &str) -> String {
         let id = contract::paths::encode(&id.0);
         match self {
-            Self::Assign => format!("/licenses/{id}/assign"),
-            _ => format!("/products/{id}/{}{query}", self.slug()),
+            Self::Assign => format!("licenses/{id}/assign"),
+            _ => format!("products/{id}/{}{query}", self.slug()),
         }
     }
 

@@ -3,6 +3,7 @@ use crate::components::{MenuButton, MenuItem};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
+use crate::routing::app_path;
 use contract::subscriptions::{Permission, Subscription};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -26,7 +27,9 @@ pub fn ProductMenu(
         let Some(subscription) = subscription.get() else { return Vec::new() };
         let query = if from_list {
             let (path, search) = (location.pathname.get(), location.search.get());
-            let list = if search.is_empty() { path } else { format!("{path}?{}", search.trim_start_matches('?')) };
+            let path = app_path(&path);
+            let list =
+                if search.is_empty() { path.to_owned() } else { format!("{path}?{}", search.trim_start_matches('?')) };
             format!("?back={}", contract::paths::encode(&list))
         } else {
             String::new()

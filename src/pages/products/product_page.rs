@@ -38,7 +38,7 @@ pub fn ProductPage() -> impl IntoView {
     let retry = Callback::new(move |()| subscription.refetch());
 
     view! {
-        <p class="back-link"><A exact=true href="/products"><span aria-hidden="true">"← "</span>{t!(i18n, product.back)}</A></p>
+        <p class="back-link"><A exact=true href="products"><span aria-hidden="true">"← "</span>{t!(i18n, product.back)}</A></p>
         {move || match subscription.get() {
             None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, product.loading).to_string()) rows=3 /> }.into_any(),
             Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),

@@ -71,7 +71,7 @@ impl RowText {
         let name = subscription.product.name.clone();
         let (assigned, total) = (subscription.assigned_licenses, subscription.total_licenses);
         Self {
-            href: format!("/products/{}", contract::paths::encode(&subscription.id.0)),
+            href: format!("products/{}", contract::paths::encode(&subscription.id.0)),
             licenses: t_string!(i18n, products.licenses_of, assigned, total).to_string(),
             status_class: badge_class(subscription.status),
             status: labels::status(i18n, subscription.status),

@@ -47,15 +47,15 @@ pub fn TotalMessage(
     };
     let link = match problem {
         TotalProblem::Rule(TotalError::BelowAssigned { .. }) => Some((
-            format!("/licenses/{encoded}"),
+            format!("licenses/{encoded}"),
             Signal::derive(move || t_string!(i18n, licenses_pane.unassign_link).to_string()),
         )),
         TotalProblem::OtherWay { raising } => {
             let (slug, action) = if raising { ("buy", ProductAction::Buy) } else { ("reduce", ProductAction::Reduce) };
-            Some((format!("/products/{encoded}/{slug}"), Signal::derive(move || action.label(i18n))))
+            Some((format!("products/{encoded}/{slug}"), Signal::derive(move || action.label(i18n))))
         }
         TotalProblem::Rule(TotalError::Zero) if can_cancel => Some((
-            format!("/products/{encoded}/cancel"),
+            format!("products/{encoded}/cancel"),
             Signal::derive(move || t_string!(i18n, actions.cancel).to_string()),
         )),
         _ => None,

@@ -1,5 +1,6 @@
 //! The products list's filter, search and sort live in the URL, so they survive a reload and can be shared.
 
+use crate::routing::app_path;
 use contract::subscriptions::{PurchaseChannel, SortKey, SortOrder, SubscriptionQuery, SubscriptionStatus};
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
@@ -80,14 +81,16 @@ impl ProductsUrl {
         });
         let pending = StoredValue::new(None::<TimeoutHandle>);
         on_cleanup(move || cancel(pending));
+        // leptos_router's query signal navigates to the address's whole path, base path included: it must not be
+        // resolved under the base again.
         let setter = |key: &'static str, replace: bool| {
-            let options = NavigateOptions { replace, scroll: false, ..Default::default() };
+            let options = NavigateOptions { replace, scroll: false, resolve: false, ..Default::default() };
             query_signal_with_options::<String>(key, options).1
         };
         let (navigate, path) = (use_navigate(), use_location().pathname);
         let replace_query: ReplaceQuery = Box::new(move |query| {
             let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
-            navigate(&format!("{}{}", path.get_untracked(), query.to_query_string()), options);
+            navigate(&format!("{}{}", app_path(&path.get_untracked()), query.to_query_string()), options);
         });
         Self {
             query,

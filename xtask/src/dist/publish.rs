@@ -79,7 +79,8 @@ fn rename_reference(text: &str, name: &str, renamed: &str) -> String {
 }
 
 /// Writes `dist/index.html` from the source `index.html`, resolving its `data-trunk` links, and copies the files
-/// its `copy-file` links name (from `deploy/` where it has a file of the same name).
+/// its `copy-file` links name (from `deploy/` where it has a file of the same name). The page's links are relative
+/// to its `<base href>` (see [`set_base_path`]).
 pub(super) fn write_index(dist: &Path, names: &Names) -> TaskResult {
     let source = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let mut page = String::new();
@@ -106,14 +107,14 @@ fn resolve_link(tag: &str, dist: &Path, names: &Names) -> Result<String, String>
     };
     match attribute(tag, "rel") {
         Some("rust") => Ok(format!(
-            "<link rel=\"preload\" href=\"/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n    \
-             <script type=\"module\" src=\"/{js}\" integrity=\"{js_integrity}\" crossorigin=\"anonymous\"></script>",
+            "<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n    \
+             <script type=\"module\" src=\"{js}\" integrity=\"{js_integrity}\" crossorigin=\"anonymous\"></script>",
             wasm = names.of("portal_bg.wasm"),
             js = names.of("portal.js"),
             js_integrity = integrity("portal.js")?,
         )),
         Some("css") => Ok(format!(
-            "<link rel=\"stylesheet\" href=\"/{}\" integrity=\"{}\">",
+            "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{}\">",
             names.of("main.css"),
             integrity("main.css")?
         )),
@@ -130,6 +131,36 @@ fn resolve_link(tag: &str, dist: &Path, names: &Names) -> Result<String, String>
         }
         _ => Err(format!("index.html: {tag} is not a link dist knows (rust, css, copy-file)")),
     }
+}
+
+/// Sets `index.html`'s `<base href>` in `dist` to `base_path` (`/portal/`), and its compressed copies with it: the
+/// page's links, `config.json`, and the app's addresses are under it.
+pub(crate) fn set_base_path(dist: &Path, base_path: &str) -> TaskResult {
+    let index = dist.join("index.html");
+    let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let page = with_base_href(&page, base_path)?;
+    write(&index, page.as_bytes())?;
+    write(&dist.join("index.html.br"), &super::brotli(page.as_bytes())?)?;
+    write(&dist.join("index.html.gz"), &super::gzip(page.as_bytes())?)
+}
+
+/// `page` with its one `<base href="…">` set to `base_path`.
+fn with_base_href(page: &str, base_path: &str) -> Result<String, String> {
+    const BASE: &str = "<base href=\"";
+    let [(start, _)] = page.match_indices(BASE).collect::<Vec<_>>()[..] else {
+        return Err("index.html must have one <base href=\"…\">".into());
+    };
+    let value = start + BASE.len();
+    let end = value + page[value..].find('"').ok_or("index.html: unterminated <base href>")?;
+    Ok(format!("{}{base_path}{}", &page[..value], &page[end..]))
+}
+
+/// Whether `base_path` is a path an app can be served under: absolute, ending with `/`, of unreserved characters.
+pub(crate) fn is_base_path(base_path: &str) -> bool {
+    base_path.starts_with('/')
+        && base_path.ends_with('/')
+        && !base_path.contains("//")
+        && base_path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-._~".contains(&b))
 }
 
 /// The value of `name="…"` in an HTML tag.
@@ -175,6 +206,20 @@ mod tests {
             rename_reference(js, "x.js", "x-1.js"),
             r#"import * as a from "./x-1.js"; const b = 'x.js'; import c from './x-1.js'; ({ "./x.js": a });"#
         );
+    }
+
+    #[test]
+    fn the_base_href_is_set() {
+        let page = "<head>\n<base href=\"/\" />\n<link href=\"a.css\"></head>";
+        assert_eq!(
+            with_base_href(page, "/portal/").unwrap(),
+            "<head>\n<base href=\"/portal/\" />\n<link href=\"a.css\"></head>"
+        );
+        assert!(with_base_href("<head></head>", "/portal/").is_err());
+        assert!(is_base_path("/portal/") && is_base_path("/") && is_base_path("/a/b-c/"));
+        for bad in ["portal/", "/portal", "//evil.example/", "/a b/", "/%2F/"] {
+            assert!(!is_base_path(bad), "{bad}");
+        }
     }
 
     #[test]
