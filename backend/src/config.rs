@@ -129,14 +129,20 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
     Ok(Command::Serve(parsed))
 }
 
-/// `--base-path`'s value without its trailing `/`: an absolute path of unreserved characters (`/portal/` →
-/// `/portal`, `/` → empty).
+/// `--base-path`'s value without its trailing `/`: an absolute path of unreserved characters, without `.` or `..`
+/// segments, outside `/api` and `/dev`, which the backend answers itself (`/portal/` → `/portal`, `/` → empty).
 fn base_path(value: &str) -> Result<String, String> {
+    let segments: Vec<&str> = value.trim_matches('/').split('/').collect();
     let valid = value.starts_with('/')
         && !value.contains("//")
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-._~".contains(&b));
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-._~".contains(&b))
+        && !segments.iter().any(|segment| matches!(*segment, "." | ".."))
+        && !matches!(segments.first(), Some(&("api" | "dev")));
     if !valid {
-        return Err(format!("--base-path: not a path of letters, digits, - . _ ~ starting with /: {value}"));
+        return Err(format!(
+            "--base-path: not a path of letters, digits, - . _ ~ starting with /, without . or .. and outside /api \
+             and /dev: {value}"
+        ));
     }
     Ok(value.trim_end_matches('/').to_owned())
 }
@@ -191,7 +197,7 @@ mod tests {
         assert_eq!(base("/a/b"), Ok("/a/b".to_owned()));
         assert_eq!(base("/"), Ok(String::new()));
         assert_eq!(Args::default().base_path, "");
-        for bad in ["portal", "//evil.example", "/a b", "/x?y", "/%2F"] {
+        for bad in ["portal", "//evil.example", "/a b", "/x?y", "/%2F", "/a/../", "/./", "/api/", "/dev"] {
             assert!(base(bad).unwrap_err().contains("--base-path"), "{bad}");
         }
     }

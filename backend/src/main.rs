@@ -1,4 +1,4 @@
-//! `backend [--host H] [--port N] [--db PATH|:memory:] [--fixture FILE | --scale P,A] [--dev] [--static DIR]
+//! `backend [--host H] [--port N] [--db PATH|:memory:] [--fixture FILE | --scale P,A] [--dev] [--static DIR [--base-path PATH]]
 //! [--payments-port N] [--app-origin URL]…`, `backend --print-demo-fixture`. See `backend/README.md`.
 
 use backend::config::{self, Command};

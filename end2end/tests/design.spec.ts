@@ -127,10 +127,11 @@ test('each gallery state has its own address, which opens the gallery at that st
   await page.route('**/api/**', (route) => route.abort());
   await page.goto('/gallery');
   const states = page.locator('figure.gallery-state');
-  await expect(states).toHaveCount(24);
+  await expect(states.first()).toBeVisible();
   const addresses = await states.locator('figcaption').getByRole('link').evaluateAll((links) =>
     links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-  expect(new Set(addresses).size, 'one address per state').toBe(24);
+  expect(addresses.length, 'a link in every caption').toBe(await states.count());
+  expect(new Set(addresses).size, 'one address per state').toBe(addresses.length);
   for (const address of addresses) expect(address).toMatch(/^\/gallery\/[a-z0-9-]+\/[a-z0-9-]+$/);
   expect(addresses).toContain('/gallery/combobox/with-results');
   await expect(page.locator('[aria-current]')).toHaveCount(0);

@@ -32,7 +32,8 @@ pub fn AppShell(
         route
     });
     view! {
-        <a class="skip-link" href="#main" on:click=move |event| {
+        // The address is this page's: a fragment alone (`#main`) would be the page's `<base>`'s.
+        <a class="skip-link" href=move || format!("{}{}#main", location.pathname.get(), location.search.get()) on:click=move |event| {
             event.prevent_default();
             if let Some(main) = main.get_untracked() {
                 let _ = main.focus();

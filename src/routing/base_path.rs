@@ -21,13 +21,14 @@ thread_local! {
 }
 
 /// The path the app is served under, without a trailing `/` (empty at the root), read once: the directory of the
-/// page's base URI, its `<base href>` (without one, the directory of the page's own address).
+/// page's base URI, its `<base href>`. Every page of the app has one (`index.html`); the wasm tests' runner, which
+/// has none, is at the root. A policy refusing `<base>` (`base-uri 'none'`) would leave the page's own directory.
 pub fn base_path() -> &'static str {
     BASE_PATH.with(|base| *base)
 }
 
-/// The app's path of an address's path: without the base path (`/portal/products` → `/products`); a path outside
-/// the base stays as it is (and shows no page of the app).
+/// The app's path of an address's path: without the base path (`/portal/products` → `/products`). A path outside
+/// the base stays as it is: a server serving the app under its base sends it no other path.
 pub fn app_path(path: &str) -> &str {
     strip_base(path, base_path())
 }

@@ -35,7 +35,10 @@ pub fn run(args: &[String]) -> TaskResult {
         _ => return Err("cargo xtask dist takes --base-path /path/ and nothing else".into()),
     };
     if let Some(base_path) = base_path.filter(|b| !publish::is_base_path(b)) {
-        return Err(format!("--base-path {base_path}: an absolute path of letters, digits, - . _ ~ ending with /"));
+        return Err(format!(
+            "--base-path {base_path}: an absolute path of letters, digits, - . _ ~ ending with /, without . or .. \
+             segments, outside /api/ and /dev/"
+        ));
     }
     let path = crate::tools::ensure_build_tools()?;
     build(&path)?;

@@ -43,7 +43,8 @@ pub async fn serve(state: &AppState, dir: &Path, mut request: Request) -> Respon
     let (path, base) = (request.uri().path(), state.base_path.as_str());
     let mut response = match path.strip_prefix(base) {
         _ if !base.is_empty() && (path == "/" || path == base) => {
-            (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("{base}/"))]).into_response()
+            let query = request.uri().query().map(|query| format!("?{query}")).unwrap_or_default();
+            (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("{base}/{query}"))]).into_response()
         }
         Some("/config.json") if request.method() == Method::GET => config(dir, &state.payments.origin, state.dev),
         Some(file) if file.starts_with('/') => {

@@ -163,9 +163,9 @@ async fn under_a_base_path_the_app_is_there_and_nowhere_else() {
     for outside in ["/products", "/config.json", &format!("/{WASM}"), "/portals/products"] {
         assert_eq!(get(&app, outside, None).await.status, StatusCode::NOT_FOUND, "{outside}");
     }
-    for to_base in ["/", "/portal"] {
+    for (to_base, location) in [("/", "/portal/"), ("/portal", "/portal/"), ("/portal?range=6m", "/portal/?range=6m")] {
         let reply = get(&app, to_base, None).await;
-        assert_eq!((reply.status, reply.header("location")), (StatusCode::PERMANENT_REDIRECT, Some("/portal/")));
+        assert_eq!((reply.status, reply.header("location")), (StatusCode::PERMANENT_REDIRECT, Some(location)));
     }
     assert_eq!(get(&app, "/api/v1/nothing", None).await.status, StatusCode::UNAUTHORIZED, "the API stays at the root");
     let _ = std::fs::remove_dir_all(dir);

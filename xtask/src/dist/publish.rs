@@ -155,12 +155,16 @@ fn with_base_href(page: &str, base_path: &str) -> Result<String, String> {
     Ok(format!("{}{base_path}{}", &page[..value], &page[end..]))
 }
 
-/// Whether `base_path` is a path an app can be served under: absolute, ending with `/`, of unreserved characters.
+/// Whether `base_path` is a path an app can be served under: absolute, ending with `/`, of unreserved characters,
+/// without `.` or `..` segments (a browser would resolve them away), outside `/api` and `/dev` (the backend's).
 pub(crate) fn is_base_path(base_path: &str) -> bool {
+    let segments: Vec<&str> = base_path.trim_matches('/').split('/').collect();
     base_path.starts_with('/')
         && base_path.ends_with('/')
         && !base_path.contains("//")
         && base_path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-._~".contains(&b))
+        && !segments.iter().any(|segment| matches!(*segment, "." | ".."))
+        && !matches!(segments.first(), Some(&("api" | "dev")))
 }
 
 /// The value of `name="…"` in an HTML tag.
@@ -217,7 +221,7 @@ mod tests {
         );
         assert!(with_base_href("<head></head>", "/portal/").is_err());
         assert!(is_base_path("/portal/") && is_base_path("/") && is_base_path("/a/b-c/"));
-        for bad in ["portal/", "/portal", "//evil.example/", "/a b/", "/%2F/"] {
+        for bad in ["portal/", "/portal", "//evil.example/", "/a b/", "/%2F/", "/a/../", "/./", "/api/", "/dev/"] {
             assert!(!is_base_path(bad), "{bad}");
         }
     }
