@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("usage: cargo xtask <dev|test|bench|dist|audit|conformance>\n");
             eprintln!("  dev    set up missing tools, start the reference backend with demo data and `trunk serve`");
-            eprintln!("  test   audit, native and wasm tests, release build, conformance, end-to-end in three engines");
+            eprintln!("  test   format and lints, audit, native and wasm tests, release build, conformance, end-to-end in three engines");
             eprintln!("         (--update-snapshots renews the gallery's screenshot baselines)");
             eprintln!("  bench  release sizes (raw and brotli), Lighthouse scores, load and interaction timings");
             eprintln!("  dist   the deployable dist/: release build, no inline script, precompressed .br and .gz");

@@ -1,4 +1,5 @@
-//! `cargo xtask test`: every test — the dependency audit, native, wasm in headless Chromium and Firefox, a release build as
+//! `cargo xtask test`: every test — formatting and lints first (`cargo fmt --check`, `cargo clippy -D warnings` for
+//! the workspace and for the app's wasm target), the dependency audit, native, wasm in headless Chromium and Firefox, a release build as
 //! `cargo xtask dist` makes it, the third-party conformance run of the reference backend against
 //! `contract/openapi.yaml` (schemathesis), and end-to-end against the build with the deployment's CSP and headers:
 //! Playwright in Chromium, WebDriver in Firefox and WebKit.
@@ -32,6 +33,14 @@ pub fn run(args: &[String]) -> TaskResult {
         command
     };
     let xtask = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
+    step("format (cargo fmt --check)", in_root("cargo").args(["fmt", "--all", "--check"]))?;
+    let clippy = ["clippy", "--locked", "--all-targets"];
+    let deny_warnings = ["--", "-D", "warnings"];
+    step("lints (cargo clippy)", in_root("cargo").args(clippy).arg("--workspace").args(deny_warnings))?;
+    step(
+        "lints of the wasm target",
+        in_root("cargo").args(clippy).args(["-p", "portal", "--target", "wasm32-unknown-unknown"]).args(deny_warnings),
+    )?;
     step("dependency audit (cargo deny)", Command::new(&xtask).arg("audit"))?;
     step("native tests", in_root("cargo").args(["test", "--workspace", "--locked"]))?;
     step(
