@@ -21,8 +21,8 @@ thread_local! {
 }
 
 /// The path the app is served under, without a trailing `/` (empty at the root), read once: the directory of the
-/// page's base URI, its `<base href>`. Every page of the app has one (`index.html`); the wasm tests' runner, which
-/// has none, is at the root. A policy refusing `<base>` (`base-uri 'none'`) would leave the page's own directory.
+/// page's base URI, its `<base href>`. Every page of the app has one (`index.html`); a page without one (the wasm
+/// tests' runner), or under a policy refusing `<base>` (`base-uri 'none'`), gets the directory of its own address.
 pub fn base_path() -> &'static str {
     BASE_PATH.with(|base| *base)
 }
