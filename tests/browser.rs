@@ -14,6 +14,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/js_value.rs"]
+mod js_value;
+
 fn container() -> web_sys::HtmlElement {
     let document = document();
     let element = document.create_element("div").unwrap();

@@ -1,4 +1,4 @@
-//! JSON bodies, parsed by the browser's own parser (`Response.json()`) and turned into types by serde-wasm-bindgen,
+//! JSON bodies, parsed by the browser's own parser (`Response.json()`) and turned into types by [`super::js_value`],
 //! so the wasm carries no JSON parser: serde_json's decoder cost the first download about 9 KB (brotli).
 
 use gloo_net::http::Response;
@@ -25,5 +25,5 @@ pub async fn read(response: Response) -> Result<JsValue, JsonError> {
 
 /// Reads `value` as a `T`.
 pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, JsonError> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| JsonError::Shape)
+    super::js_value::from_value(value).map_err(|_| JsonError::Shape)
 }

@@ -5,6 +5,7 @@ mod billing;
 mod client;
 mod error;
 mod intent;
+pub mod js_value;
 pub mod json;
 
 pub use client::{ChangeGuard, HttpClient};

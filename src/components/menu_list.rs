@@ -100,6 +100,8 @@ impl Placement {
     }
 }
 
+/// Whole pixels, formatted as an integer: formatting an `f64` would bring Rust's float formatter into the first
+/// download.
 fn px(value: f64) -> String {
-    format!("{value:.0}px")
+    format!("{}px", value.round() as i32)
 }

@@ -1,6 +1,6 @@
 //! The app's side of protocol `hosted-fields/1` (see `contract::hosted_fields`): which messages are the fields',
 //! and how commands are written. Messages are JSON text of one flat object: read by the browser's parser and
-//! serde-wasm-bindgen, as the API's answers are, and written by serde_json, as the API's requests are.
+//! `api::js_value`, as the API's answers are, and written by serde_json, as the API's requests are.
 
 use contract::hosted_fields::{FieldCommand, FieldEvent};
 use wasm_bindgen::JsValue;
@@ -18,7 +18,7 @@ pub fn normalised_origin(configured: &str) -> String {
 /// A message's data as a field event: JSON text of this protocol with a known `type`.
 pub fn read_event(data: &JsValue) -> Option<FieldEvent> {
     let parsed = js_sys::JSON::parse(&data.as_string()?).ok()?;
-    serde_wasm_bindgen::from_value(parsed).ok()
+    crate::api::js_value::from_value(parsed).ok()
 }
 
 /// A command as the message to post.
