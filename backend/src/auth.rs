@@ -81,6 +81,11 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// The `Set-Cookie` value that ends the session cookie in the browser.
+pub fn cleared_session_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Max-Age=0; HttpOnly; SameSite=Lax; Path=/")
+}
+
 /// The signed-in person, as handlers see them.
 #[derive(Clone, Debug)]
 pub struct Viewer {

@@ -9,13 +9,16 @@ generated value is replaced, just before the request is sent, by the one a real 
   (`POST {PAYMENTS_URL}/v1/tokens`, as the hosted card fields do), for the stored card's brand.
 - `reason` of a cancellation: one of the codes `GET /api/v1/cancellation-reasons` lists.
 - `payment_method_id` of `PUT …/billing-profiles/{id}/payment-method`: one of the person's stored cards.
+- The session of `DELETE /api/v1/session` (signing out): a throwaway session of the same person, signed in
+  for that request, so the run's own session is never ended.
 
 Only values generated as *valid* are touched: a header the negative case mutated, or a body generated as
 invalid, keeps its value, so the server's rejection of it is still what the checks see. A value that cannot
 be looked up (unknown id: the server answers 404 anyway) is left as generated. The payments origin mints at
 most 120 tokens a minute per address, so a run waits out its 429s (Retry-After) rather than send a bad token.
 
-Environment (set by run.sh): SSP_BASE (API base URL), SSP_SESSION (session cookie), PAYMENTS_URL.
+Environment (set by run.py): SSP_BASE (API base URL), SSP_SESSION (session cookie), SSP_CSRF (its CSRF token),
+PAYMENTS_URL.
 """
 
 from __future__ import annotations
@@ -32,10 +35,12 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import negated_parameters
 
 BASE = os.environ["SSP_BASE"].rstrip("/")
+SESSION = os.environ["SSP_SESSION"]
+CSRF = os.environ["SSP_CSRF"]
 PAYMENTS = os.environ["PAYMENTS_URL"].rstrip("/")
 
 _http = requests.Session()
-_http.cookies.set("ssp_session", os.environ["SSP_SESSION"])
+_http.cookies.set("ssp_session", SESSION)
 
 # Test card of the payments origin (Visa, passes Luhn); security codes per brand.
 _CARD = {"number": "4111111111111111", "security_code": "123"}
@@ -71,6 +76,28 @@ def _mint(payload: dict) -> str | None:
     return None
 
 
+def _throwaway_session() -> tuple[str, str]:
+    """A new session of the run's person (its cookie and CSRF token), for a request that ends it."""
+    email = _get("/api/v1/me")["email"]
+    answer = requests.get(f"{BASE}/dev/sign-in", params={"user": email}, allow_redirects=False, timeout=10)
+    cookie = answer.cookies["ssp_session"]
+    me = requests.get(f"{BASE}/api/v1/me", cookies={"ssp_session": cookie}, timeout=10)
+    return cookie, me.json()["csrf_token"]
+
+
+def _spare_the_session(case) -> None:
+    """Gives a request a throwaway session where it carries the run's own session and CSRF token (the tool puts
+    them in the case's cookies and headers)."""
+    cookies, headers = case.cookies or {}, case.headers or {}
+    if cookies.get("ssp_session") != SESSION and headers.get("X-CSRF-Token") != CSRF:
+        return
+    cookie, csrf = _throwaway_session()
+    if cookies.get("ssp_session") == SESSION:
+        cookies["ssp_session"] = cookie
+    if headers.get("X-CSRF-Token") == CSRF:
+        headers["X-CSRF-Token"] = csrf
+
+
 def _positive(case, location) -> bool:
     meta = case.meta
     return meta is None or not meta.is_negative_at(location)
@@ -84,6 +111,8 @@ def _pick(options: list[str], seed: str) -> str:
 @schemathesis.hook
 def before_call(context, case, kwargs):
     path = case.formatted_path
+    if case.path == "/api/v1/session":
+        _spare_the_session(case)
     headers = case.headers
     if headers:
         mutated = {name.lower() for name, location in negated_parameters(case.meta) if location == ParameterLocation.HEADER}

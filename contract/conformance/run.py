@@ -65,6 +65,11 @@ def main() -> int:
         print(f"\n== conformance as {email}", flush=True)
         code = subprocess.run([str(part) for part in command], env=env, cwd=reports.parent).returncode
         print(f"== {email}: exit {code} in {time.monotonic() - started:.1f} s", flush=True)
+        # hooks.py gives `DELETE /api/v1/session` a session of its own: the run's must still be signed in.
+        still = requests.get(f"{base}/api/v1/me", cookies={"ssp_session": session}, timeout=30).status_code
+        if still != 200:
+            print(f"== {email}: the run's own session ended during the run (GET /me: {still})", flush=True)
+            code = code or 1
         if code != 0:
             failed.append(email)
     if failed:

@@ -7,6 +7,8 @@ pub const PREFIX: &str = "/api/v1";
 
 /// `GET`: the signed-in person.
 pub const ME: &str = "/api/v1/me";
+/// `DELETE`: signs out (ends the session of the request's cookie).
+pub const SESSION: &str = "/api/v1/session";
 /// `GET`: subscriptions (query: [`crate::subscriptions::SubscriptionQuery`]).
 pub const SUBSCRIPTIONS: &str = "/api/v1/subscriptions";
 /// `GET`: people of the organization (query: [`crate::directory::DirectoryQuery`]).

@@ -94,7 +94,7 @@ pub async fn sign_out(State(state): State<Arc<AppState>>, headers: HeaderMap, pa
         state.sessions.remove(&token);
     }
     let redirect = safe_redirect(params.text("redirect"));
-    see_other(&redirect, format!("{SESSION_COOKIE}=; Max-Age=0; HttpOnly; SameSite=Lax; Path=/"))
+    see_other(&redirect, crate::auth::cleared_session_cookie())
 }
 
 /// `POST /dev/faults`: arms a fault (body: [`FaultSpec`]); 204, or 400 (`malformed_json`, `bad_request`) / 422 (bad

@@ -12,6 +12,7 @@ pub mod licenses;
 pub mod lifecycle;
 pub mod me;
 pub mod payment_methods;
+pub mod session;
 pub mod static_files;
 pub mod subscriptions;
 
@@ -21,7 +22,7 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 use std::sync::Arc;
 
@@ -36,6 +37,7 @@ async fn method_not_allowed() -> ApiError {
 fn api(state: &Arc<AppState>) -> Router<Arc<AppState>> {
     Router::new()
         .route("/me", get(me::me))
+        .route("/session", delete(session::sign_out))
         .route("/subscriptions", get(subscriptions::list))
         .route("/subscriptions/{id}", get(subscriptions::one))
         .route("/subscriptions/{id}/quantity-quote", post(licenses::quote))

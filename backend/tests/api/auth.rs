@@ -74,3 +74,27 @@ async fn unknown_api_paths_are_problem_404s_and_wrong_methods_405() {
     assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(reply.problem().code, ErrorCode::MethodNotAllowed);
 }
+
+#[tokio::test]
+async fn signing_out_ends_the_session_and_clears_its_cookie() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let other = app.asa().await;
+    let without_token = Session { cookie: asa.cookie.clone(), csrf: String::new() };
+    let reply = app.request(Method::DELETE, "/api/v1/session", Some(&without_token), None).await;
+    assert_eq!(reply.problem().code, ErrorCode::CsrfTokenInvalid, "signing out is a change: it needs the token");
+    assert_eq!(app.get("/api/v1/me", &asa).await.status, StatusCode::OK, "a refused sign-out ends nothing");
+
+    let reply = app.request(Method::DELETE, "/api/v1/session", Some(&asa), None).await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.text());
+    let cookie = reply.header("set-cookie").expect("the cookie is cleared");
+    assert!(cookie.starts_with("ssp_session=;") && cookie.contains("Max-Age=0"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("Path=/"), "{cookie}");
+
+    let reply = app.get("/api/v1/me", &asa).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "the old cookie no longer works");
+    assert_eq!(reply.problem().code, ErrorCode::Unauthenticated);
+    let reply = app.request(Method::DELETE, "/api/v1/session", Some(&asa), None).await;
+    assert_eq!(reply.problem().code, ErrorCode::Unauthenticated, "signing out again: there is no session");
+    assert_eq!(app.get("/api/v1/me", &other).await.status, StatusCode::OK, "the person's other sessions stay");
+}
