@@ -25,7 +25,7 @@ use crate::pages::billing::{
 use crate::pages::gallery::{GalleryPage, GalleryPane};
 use crate::pages::licenses::{AssignPane, LicensesPage, SubscriptionLicensesPage};
 use crate::pages::products::{ActionPane, ProductPage};
-use crate::pages::HelpPage;
+use crate::pages::{HelpPage, SignedOutPage};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -108,6 +108,7 @@ areas! {
     extras: purchases => view! { <PurchasesPage /> };
     extras: purchase => view! { <PurchasePage /> };
     extras: help => view! { <HelpPage /> };
+    extras: signed_out => view! { <SignedOutPage /> };
     confirmation: confirmation => view! { <ConfirmationMessage /> };
     extras: gallery => view! { <GalleryPage /> };
     extras: gallery_pane => view! { <GalleryPane /> };

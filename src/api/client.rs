@@ -138,6 +138,9 @@ impl HttpClient {
             None => builder.build(),
         };
         let response = request.map_err(|_| ApiError::Unreadable)?.send().await.map_err(|_| ApiError::Network)?;
+        if response.status() == 204 {
+            return Ok(JsValue::NULL);
+        }
         if response.ok() {
             return json::read(response).await.map_err(|_| ApiError::Unreadable);
         }

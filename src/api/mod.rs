@@ -42,6 +42,15 @@ impl Api {
         Ok(me)
     }
 
+    /// Signs out: ends this browser's session. Without a session (it ended, or another tab signed out) it is done
+    /// already.
+    pub async fn sign_out(&self) -> Result<(), ApiError> {
+        match self.http.send::<(), ()>(Method::DELETE, paths::SESSION, None, None).await {
+            Ok(()) | Err(ApiError::Unauthorized) => Ok(()),
+            Err(error) => Err(error),
+        }
+    }
+
     /// Every subscription of the signed-in person, in pages of the largest size (the app filters instantly).
     pub async fn all_subscriptions(&self) -> Result<Vec<Subscription>, ApiError> {
         let mut all = Vec::new();

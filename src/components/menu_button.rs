@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 /// One entry of a [`MenuButton`]: a link, or a disabled entry that says why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct MenuItem {
     /// What the entry says.
     pub label: String,
@@ -14,6 +14,8 @@ pub struct MenuItem {
     pub href: String,
     /// Why it cannot be chosen now (shown in the entry); `None` when it can.
     pub denied: Option<String>,
+    /// What choosing it does besides following the link (run first), if anything.
+    pub on_choose: Option<Callback<()>>,
 }
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
@@ -24,13 +26,17 @@ static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 /// focused (so their reason is read) but not chosen.
 #[component]
 pub fn MenuButton(
-    /// The button's accessible name ("More actions for Business Basic").
+    /// The menu's accessible name, and the button's when it shows the icon ("More actions for Business Basic").
     #[prop(into)]
     label: Signal<String>,
     /// The entries.
     #[prop(into)]
     items: Signal<Vec<MenuItem>>,
+    /// What the button shows, which is then its name: the "…" icon when not given.
+    #[prop(optional, into)]
+    face: Option<ViewFn>,
 ) -> impl IntoView {
+    let has_face = face.is_some();
     let menu_id = format!("menu-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     let open = RwSignal::new(false);
     let button = NodeRef::<Button>::new();
@@ -134,7 +140,7 @@ pub fn MenuButton(
         <div class="menu-button" on:focusout=on_focus_out>
             <button
                 type="button"
-                class="icon-button"
+                class=if has_face { "menu-face" } else { "icon-button" }
                 node_ref=button
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
@@ -142,11 +148,14 @@ pub fn MenuButton(
                     let id = menu_id.clone();
                     move || open.get().then(|| id.clone())
                 }
-                aria-label=label
+                aria-label=move || (!has_face).then(|| label.get())
                 on:keydown=on_button_key
                 on:click=move |_| if open.get_untracked() { close(false) } else { open_on(Pick::First) }
             >
-                <span aria-hidden="true">"…"</span>
+                {match face {
+                    Some(face) => face.run(),
+                    None => view! { <span aria-hidden="true">"…"</span> }.into_any(),
+                }}
             </button>
             {move || open.get().then(|| view! {
                 <MenuList

@@ -40,7 +40,12 @@ pub fn MenuList(
             .map(|item| match item.denied {
                 None => view! {
                     <li role="none">
-                        <a role="menuitem" tabindex="-1" href=item.href on:click=move |_| on_choose.run(())>
+                        <a role="menuitem" tabindex="-1" href=item.href on:click=move |_| {
+                            if let Some(chosen) = item.on_choose {
+                                chosen.run(());
+                            }
+                            on_choose.run(());
+                        }>
                             {item.label}
                         </a>
                     </li>

@@ -1,5 +1,6 @@
 //! Reusable pieces, one component per file.
 
+mod account_menu;
 mod app_footer;
 mod app_header;
 mod app_shell;
@@ -34,6 +35,7 @@ mod status_badge;
 mod submit_bar;
 mod text_field;
 
+pub use account_menu::AccountMenu;
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
 pub use app_shell::AppShell;

@@ -50,6 +50,8 @@ pub enum Route {
     Purchase { id: String },
     /// `/help`.
     Help,
+    /// `/signed-out`, where *Sign out* leads.
+    SignedOut,
     /// `/gallery`, a state of it at `/gallery/:section/:state` (which the gallery reads itself), and its sample
     /// pane at `/gallery/pane`.
     Gallery { pane: bool },
@@ -79,6 +81,7 @@ pub enum Page {
     Purchases,
     Purchase,
     Help,
+    SignedOut,
     Gallery,
     NotFound,
 }
@@ -152,6 +155,7 @@ impl Route {
             ["admin", "self-service"] => Self::Purchases,
             ["admin", "self-service", purchase] => Self::Purchase { id: id(purchase) },
             ["help"] => Self::Help,
+            ["signed-out"] => Self::SignedOut,
             ["gallery"] => Self::Gallery { pane: false },
             ["gallery", "pane"] => Self::Gallery { pane: true },
             ["gallery", _, _] => Self::Gallery { pane: false },
@@ -176,6 +180,7 @@ impl Route {
             Self::Purchases => Page::Purchases,
             Self::Purchase { .. } => Page::Purchase,
             Self::Help => Page::Help,
+            Self::SignedOut => Page::SignedOut,
             Self::Gallery { .. } => Page::Gallery,
             Self::NotFound => Page::NotFound,
         }
@@ -333,6 +338,7 @@ mod tests {
             ("/admin/self-service", Route::Purchases),
             ("/admin/self-service/s1", Route::Purchase { id: "s1".into() }),
             ("/help", Route::Help),
+            ("/signed-out", Route::SignedOut),
             ("/gallery", Route::Gallery { pane: false }),
             ("/gallery/pane", Route::Gallery { pane: true }),
             ("/gallery/combobox/with-results", Route::Gallery { pane: false }),

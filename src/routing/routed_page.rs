@@ -35,6 +35,7 @@ fn page_view(page: Page) -> AnyView {
         Page::Purchases => areas::purchases().into_any(),
         Page::Purchase => areas::purchase().into_any(),
         Page::Help => areas::help().into_any(),
+        Page::SignedOut => areas::signed_out().into_any(),
         Page::Gallery => areas::gallery().into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }

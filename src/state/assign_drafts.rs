@@ -18,6 +18,13 @@ impl AssignDrafts {
     }
 }
 
+impl AssignDrafts {
+    /// Forgets every subscription's chosen people (signing out).
+    pub fn forget_all(self) {
+        self.0.update_value(HashMap::clear);
+    }
+}
+
 /// Provides [`AssignDrafts`] for the whole app.
 pub fn provide_assign_drafts() {
     provide_context(AssignDrafts(StoredValue::new(HashMap::new())));

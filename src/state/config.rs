@@ -18,6 +18,10 @@ pub struct Config {
     /// person is told the portal is not set up for signing in.
     #[serde(default)]
     pub sign_in_url: Option<String>,
+    /// Where to go after signing out, for a deployment whose sign-in ends elsewhere too (single sign-on: the
+    /// identity provider's sign-out). Without it, the app's own signed-out page says the person is signed out.
+    #[serde(default)]
+    pub sign_out_url: Option<String>,
     /// The payments origin whose hosted fields take card numbers and security codes (`https://pay.example.com`).
     #[serde(default)]
     pub payments_origin: String,

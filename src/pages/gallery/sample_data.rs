@@ -66,7 +66,7 @@ pub fn invoices(today: Date, count: usize) -> Vec<Invoice> {
 /// A *More actions* menu with an allowed and a denied entry.
 pub fn menu_items(buy: String, cancel: String, reason: String) -> Vec<MenuItem> {
     vec![
-        MenuItem { label: buy, href: "gallery".to_owned(), denied: None },
-        MenuItem { label: cancel, href: "gallery".to_owned(), denied: Some(reason) },
+        MenuItem { label: buy, href: "gallery".to_owned(), denied: None, on_choose: None },
+        MenuItem { label: cancel, href: "gallery".to_owned(), denied: Some(reason), on_choose: None },
     ]
 }

@@ -46,6 +46,7 @@ pub fn ProductMenu(
                         Some(labels::denial(i18n, *reason, date.map(|d| format::date(locale_code(i18n), d))))
                     }
                 },
+                on_choose: None,
             })
             .collect()
     });
