@@ -1,3 +1,4 @@
+use super::email_address::with_breaks;
 use contract::text::matched_ranges;
 use leptos::prelude::*;
 
@@ -8,18 +9,23 @@ pub fn Highlighted(
     text: String,
     /// What was searched for.
     query: String,
+    /// Whether the text is an e-mail address, which breaks only after its `@` or a dot (see
+    /// [`super::EmailAddress`]).
+    #[prop(optional)]
+    email: bool,
 ) -> impl IntoView {
+    let piece = |piece: &str| if email { with_breaks(piece).into_any() } else { piece.to_owned().into_any() };
     let mut parts = Vec::new();
     let mut at = 0;
     for range in matched_ranges(&text, &query) {
         if range.start > at {
-            parts.push(text[at..range.start].to_owned().into_any());
+            parts.push(piece(&text[at..range.start]));
         }
-        parts.push(view! { <mark>{text[range.clone()].to_owned()}</mark> }.into_any());
+        parts.push(view! { <mark>{piece(&text[range.clone()])}</mark> }.into_any());
         at = range.end;
     }
     if at < text.len() {
-        parts.push(text[at..].to_owned().into_any());
+        parts.push(piece(&text[at..]));
     }
     parts
 }

@@ -5,16 +5,27 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The navigation between areas (the administrators' view only for administrators); the current page's link
-/// carries `aria-current="page"`.
+/// carries `aria-current="page"`. On a phone the links are behind a *Menu* button (a disclosure), so the page's
+/// heading is in the first screen; following a link closes them again.
 #[component]
 pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     // Only administrators see the read-only view of everyone's self-service purchases (the backend enforces it).
     let is_admin = Memo::new(move |_| session.me.with(|me| matches!(me, Some(Ok(me)) if me.role == Role::Admin)));
+    let open = RwSignal::new(false);
     view! {
         <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
-            <ul>
+            <button
+                type="button"
+                class="button nav-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="main-nav-links"
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                {t!(i18n, nav.menu)}
+            </button>
+            <ul id="main-nav-links" class:open=open on:click=move |_| open.set(false)>
                 <li><A href="products">{t!(i18n, nav.products)}</A></li>
                 <li><A href="licenses">{t!(i18n, nav.licenses)}</A></li>
                 <li>

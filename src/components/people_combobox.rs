@@ -183,7 +183,7 @@ pub fn PeopleComboboxView(
                         on:click=move |_| pick(index)
                     >
                         <span class="person-name"><Highlighted text=person.display_name query=query.clone() /></span>
-                        <span class="person-email"><Highlighted text=person.email query=query.clone() /></span>
+                        <span class="person-email"><Highlighted text=person.email query=query.clone() email=true /></span>
                         {person.department.map(|d| view! { <span class="person-department">{d}</span> })}
                         {label.map(|l| view! { <span class="person-taken">{l}</span> })}
                     </li>

@@ -1,5 +1,5 @@
 use crate::api::use_api;
-use crate::components::{ErrorView, LoadingTable, Pager};
+use crate::components::{EmailAddress, ErrorView, LoadingTable, Pager};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::locale_code;
@@ -36,9 +36,9 @@ pub fn AdminPeople(
                 view! {
                     <tr>
                         <th scope="row">{a.person.display_name}</th>
-                        <td>{a.person.email}</td>
+                        <td><EmailAddress address=a.person.email /></td>
                         <td>{a.person.department.unwrap_or_default()}</td>
-                        <td>{assigned}</td>
+                        <td class="date">{assigned}</td>
                     </tr>
                 }
             }).collect_view();

@@ -1,3 +1,4 @@
+use crate::components::EmailAddress;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::locale_code;
@@ -30,12 +31,12 @@ pub fn PurchaseHistory(
             let cost = move || format::money(locale_code(i18n), &amount);
             view! {
                 <tr>
-                    <td>{when}</td>
+                    <td class="date">{when}</td>
                     <th scope="row">{what}</th>
                     <td>{totals}</td>
                     <td>
                         <span class="person-name">{entry.by.display_name}</span>
-                        <span class="person-email">{entry.by.email}</span>
+                        <span class="person-email"><EmailAddress address=entry.by.email /></span>
                     </td>
                     <td class="number">{cost}</td>
                 </tr>

@@ -1,7 +1,7 @@
 use super::admin_people::AdminPeople;
 use super::purchase_history::PurchaseHistory;
 use crate::api::use_api;
-use crate::components::{DocumentTitle, ErrorView, LoadingTable, PageHeader, StatusBadge};
+use crate::components::{DocumentTitle, EmailAddress, ErrorView, LoadingTable, PageHeader, StatusBadge};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
@@ -51,7 +51,7 @@ pub fn PurchasePage() -> impl IntoView {
                 </header>
                 <dl class="details card">
                     <dt>{t!(i18n, admin.col_purchaser)}</dt>
-                    <dd><bdi>{p.purchaser.display_name}</bdi> " (" {p.purchaser.email} ")"</dd>
+                    <dd><bdi>{p.purchaser.display_name}</bdi> " (" <EmailAddress address=p.purchaser.email /> ")"</dd>
                     <dt>{t!(i18n, admin.col_licenses)}</dt><dd>{licenses}</dd>
                     <dt>{t!(i18n, admin.col_purchased)}</dt><dd>{purchased}</dd>
                     <dt>{t!(i18n, admin.col_ends)}</dt><dd>{ends}</dd>

@@ -1,4 +1,4 @@
-use crate::components::StatusBadge;
+use crate::components::{EmailAddress, StatusBadge};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
@@ -28,10 +28,10 @@ pub fn PurchasesTable(
                     <th scope="row"><a href=href>{p.product.name}</a></th>
                     <td>
                         <span class="person-name">{p.purchaser.display_name}</span>
-                        <span class="person-email">{p.purchaser.email}</span>
+                        <span class="person-email"><EmailAddress address=p.purchaser.email /></span>
                     </td>
                     <td>{licenses}</td>
-                    <td>{ends}</td>
+                    <td class="date">{ends}</td>
                     <td class="number">{price}</td>
                     <td><StatusBadge status=p.status /></td>
                 </tr>

@@ -1,6 +1,6 @@
 use super::billing_changes::BillingChanges;
 use crate::api::{use_api, ApiError};
-use crate::components::{DocumentTitle, ErrorView, ExpiryBadge, LoadingTable, PostalAddress};
+use crate::components::{DocumentTitle, EmailAddress, ErrorView, ExpiryBadge, LoadingTable, PostalAddress};
 use crate::i18n::*;
 use crate::labels;
 use crate::routing::use_route_id;
@@ -57,7 +57,7 @@ pub fn BillingProfilePage() -> impl IntoView {
                         <h4 id="bill-to-title">{t!(i18n, profiles.bill_to)}</h4>
                         <p class="bill-to-name">{profile.bill_to_name.clone()}</p>
                         <PostalAddress address=profile.bill_to.clone() />
-                        <p>{t!(i18n, profiles.col_email)} ": " {profile.invoice_email.clone()}</p>
+                        <p>{t!(i18n, profiles.col_email)} ": " <EmailAddress address=profile.invoice_email.clone() /></p>
                     </section>
                     <section class="card" aria-labelledby="method-title">
                         <h4 id="method-title">{t!(i18n, profiles.payment_method)}</h4>

@@ -1,6 +1,6 @@
 use super::billing_changes::BillingChanges;
 use crate::api::use_api;
-use crate::components::{DocumentTitle, ErrorView, LoadingTable};
+use crate::components::{DocumentTitle, EmailAddress, ErrorView, LoadingTable};
 use crate::i18n::*;
 use crate::labels;
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ pub fn BillingProfilesPage() -> impl IntoView {
                         <tr>
                             <th scope="row"><a href=href>{profile.name}</a></th>
                             <td>{bill_to}</td>
-                            <td>{profile.invoice_email}</td>
+                            <td><EmailAddress address=profile.invoice_email /></td>
                             <td>{paid_with}</td>
                         </tr>
                     }

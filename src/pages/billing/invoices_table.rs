@@ -33,9 +33,9 @@ pub fn InvoicesTable(
             let amount = move || format::money(locale_code(i18n), &amount);
             view! {
                 <tr>
-                    <th scope="row"><a href=href>{number}</a></th>
-                    <td>{date}</td>
-                    <td>{period}</td>
+                    <th scope="row" class="token"><a href=href>{number}</a></th>
+                    <td class="date">{date}</td>
+                    <td class="date">{period}</td>
                     <td>{billing_profile_name}</td>
                     <td><InvoiceStatusBadge status /></td>
                     <td class="number">{amount}</td>

@@ -96,9 +96,9 @@ pub fn AssignmentsTable(
                         <input type="checkbox" aria-label=label prop:checked=checked on:change=toggle />
                     </td>
                     <th scope="row"><Highlighted text=person.display_name query=query.clone() /></th>
-                    <td><Highlighted text=person.email query=query.clone() /></td>
+                    <td><Highlighted text=person.email query=query.clone() email=true /></td>
                     <td>{person.department.unwrap_or_default()}</td>
-                    <td>{assigned_on}</td>
+                    <td class="date">{assigned_on}</td>
                 </tr>
             }
         })

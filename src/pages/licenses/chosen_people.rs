@@ -1,3 +1,4 @@
+use crate::components::EmailAddress;
 use crate::i18n::*;
 use contract::directory::Person;
 use contract::licenses::AssignRequest;
@@ -34,7 +35,7 @@ pub fn ChosenPeople(
                     <For each=move || chosen.get() key=|p| p.id.clone() let:person>
                         <li class="chip">
                             <span class="chip-name">{person.display_name.clone()}</span>
-                            <span class="chip-email">{person.email.clone()}</span>
+                            <span class="chip-email"><EmailAddress address=person.email.clone() /></span>
                             <button
                                 type="button"
                                 class="chip-remove"

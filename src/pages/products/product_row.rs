@@ -44,8 +44,8 @@ pub fn ProductRow(
             <th scope="row"><a href=field(text, |t| &t.href)>{field(text, |t| &t.name)}</a></th>
             <td>{field(text, |t| &t.licenses)}</td>
             <td><span class=field(text, |t| &t.status_class)>{field(text, |t| &t.status)}</span></td>
-            <td>{field(text, |t| &t.renewal)}</td>
-            <td>{field(text, |t| &t.price)}</td>
+            <td class="date">{field(text, |t| &t.renewal)}</td>
+            <td class="number-inline">{field(text, |t| &t.price)}</td>
             <td class="row-actions">
                 <ProductMenu label=Signal::derive(field(text, |t| &t.menu_label)) subscription from_list=true />
             </td>

@@ -70,7 +70,7 @@ pub fn ProductsTable(
         </Show>
         // The table stays while nothing matches (hidden), so the next keystroke does not build it again.
         <div class="table-wrap" hidden=empty>
-            <table class="data-table">
+            <table class="data-table products-table">
                 <caption class="visually-hidden">{t!(i18n, products.table_caption)}</caption>
                 <thead>
                     <tr>
