@@ -5,8 +5,9 @@
 //! 2. Bought through another channel (partner, administrator, volume licensing): the purchaser may assign and
 //!    unassign licenses, but buying, reducing, cancelling and reactivating happen in that channel: `not_purchaser`.
 //! 3. Expired, disabled, cancelled, deleted: buy, reduce, assign and cancel are denied with the status as reason.
-//!    Only expired and disabled subscriptions can be reactivated; otherwise `not_reactivatable`. Unassigning is
-//!    allowed in every status but deleted (people can be freed from an ended subscription).
+//!    Expired and disabled subscriptions can be reactivated, and a cancelled one while its access lasts (before
+//!    its end date: that undoes the cancellation); otherwise `not_reactivatable`. Unassigning is allowed in every
+//!    status but deleted (people can be freed from an ended subscription).
 //! 4. Trial: buy, reduce and cancel are denied `trial`; assign is allowed while licenses are free.
 //! 5. Payment pending: buy, reduce and cancel are denied `payment_pending`.
 //! 6. Buy: `maximum_reached` when the total is the product's maximum. Assign: `no_licenses_available` when every
@@ -42,6 +43,8 @@ pub struct Facts {
     pub last_renewed_on: Option<Date>,
     /// Last addition of licenses.
     pub last_changed_on: Option<Date>,
+    /// The next renewal, or the end (of a cancelled subscription's access, for one).
+    pub renews_or_expires_on: Date,
     /// Whether the viewer bought it.
     pub viewer_is_purchaser: bool,
     /// Today.
@@ -61,6 +64,7 @@ impl Facts {
             purchased_on: record.purchased_on,
             last_renewed_on: record.last_renewed_on,
             last_changed_on: record.last_changed_on,
+            renews_or_expires_on: record.renews_or_expires_on,
             viewer_is_purchaser: record.owner_id == viewer.person_id,
             today,
         }
@@ -126,6 +130,7 @@ pub fn allowed_actions(facts: &Facts) -> AllowedActions {
     }
     let reactivate = match facts.status {
         SubscriptionStatus::Expired | SubscriptionStatus::Disabled => Allowed,
+        SubscriptionStatus::Cancelled if facts.today < facts.renews_or_expires_on => Allowed,
         _ => denied(DenialReason::NotReactivatable),
     };
     if let Some(reason) = inactive_reason(facts.status) {
@@ -179,9 +184,29 @@ mod tests {
             purchased_on: date!(2026 - 11 - 20),
             last_renewed_on: None,
             last_changed_on: None,
+            renews_or_expires_on: date!(2026 - 12 - 20),
             viewer_is_purchaser: true,
             today: date!(2026 - 11 - 23),
         }
+    }
+
+    #[test]
+    fn a_cancelled_subscription_can_be_reactivated_while_its_access_lasts() {
+        let cancelled = Facts { status: SubscriptionStatus::Cancelled, ..active() };
+        assert_eq!(allowed_actions(&cancelled).reactivate, Permission::Allowed);
+        assert_eq!(allowed_actions(&cancelled).cancel, Permission::denied(DenialReason::Cancelled));
+        let last_day = Facts { today: date!(2026 - 12 - 19), ..cancelled.clone() };
+        assert_eq!(allowed_actions(&last_day).reactivate, Permission::Allowed, "the day before the end");
+        for today in [date!(2026 - 12 - 20), date!(2027 - 01 - 05)] {
+            let ended = Facts { today, ..cancelled.clone() };
+            assert_eq!(allowed_actions(&ended).reactivate, Permission::denied(DenialReason::NotReactivatable));
+        }
+        let partner = Facts { channel: PurchaseChannel::Partner, ..cancelled.clone() };
+        assert_eq!(allowed_actions(&partner).reactivate, Permission::denied(DenialReason::NotPurchaser));
+        assert_eq!(
+            allowed_actions(&Facts { status: SubscriptionStatus::Deleted, ..active() }).reactivate,
+            Permission::denied(DenialReason::NotReactivatable)
+        );
     }
 
     #[test]

@@ -270,7 +270,7 @@ pub enum DenialReason {
     NoLicensesAvailable,
     /// The product's maximum number of licenses is reached.
     MaximumReached,
-    /// Only expired or disabled subscriptions can be reactivated.
+    /// Only expired or disabled subscriptions, and cancelled ones whose access has not ended, can be reactivated.
     NotReactivatable,
     /// The signed-in person did not buy this subscription (an administrator's read-only view).
     NotPurchaser,

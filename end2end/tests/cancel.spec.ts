@@ -84,6 +84,37 @@ test('reactivate an expired subscription', async ({ page, request }) => {
   expect((await ordersOf(request, 'sub-project-expired')).map((o) => o.kind)).toEqual(['reactivated']);
 });
 
+test('a cancellation can be undone while access lasts: Reactivate keeps it, charges nothing, renews as before', async ({ page, request }) => {
+  await signIn(page);
+  // Outside the refund window: access lasts the paid period, so the subscription can still be kept.
+  const terms = await (await page.request.get('/api/v1/subscriptions/sub-business-basic/cancellation')).json();
+  expect(terms.refund).toBeUndefined();
+  const row = page.getByRole('row', { name: /Business Basic/ });
+  await row.getByRole('button', { name: 'More actions' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Reactivate subscription' })).toHaveCount(0);
+  await page.getByRole('menuitem', { name: 'Cancel subscription' }).click();
+  const cancel = page.getByRole('dialog', { name: 'Cancel subscription' });
+  await cancel.getByRole('radio', { name: "We don't use it enough" }).check();
+  await cancel.getByRole('button', { name: 'Save' }).click();
+  await expect(cancel).toBeHidden();
+  await expect(row).toContainText('Cancelled');
+
+  const ends = new Date(`${terms.access_ends_on}T00:00:00Z`)
+    .toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  await row.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Reactivate subscription' }).click();
+  const pane = page.getByRole('dialog', { name: 'Reactivate subscription' });
+  await expect(pane).toContainText(`Reactivating keeps the subscription: nothing is charged now, and it renews on ${ends} as before: 100 licenses, SEK 6,900.00 per month`);
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Reactivate' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Microsoft 365 Business Basic is active again. It renews on ${ends}.` })).toBeVisible();
+  await expect(row).toContainText('Active');
+  await expect(row).toContainText(`Renews ${ends}`);
+  const orders = await ordersOf(request, 'sub-business-basic');
+  expect(orders.map((o) => [o.kind, o.amount.amount])).toEqual([['cancelled', '0.00'], ['reactivated', '0.00']]);
+});
+
 test('cancelling in Swedish: Avbryt prenumeration, anledning, Spara', async ({ page }) => {
   await signIn(page);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');

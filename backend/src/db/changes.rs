@@ -84,6 +84,14 @@ pub fn reactivate(conn: &Connection, id: &str, renewed_on: Date, renews_on: Date
     Ok(())
 }
 
+/// Undoes a cancellation while access lasts: active again, renewing automatically on the day access would have
+/// ended.
+pub fn undo_cancellation(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE subscriptions SET status = ?2, auto_renew = 1, version = version + 1 WHERE id = ?1")?
+        .execute(params![id, name(&SubscriptionStatus::Active)])?;
+    Ok(())
+}
+
 /// Appends to a subscription's order history.
 pub fn record_order(conn: &Connection, subscription_id: &str, order: &Order) -> rusqlite::Result<()> {
     conn.prepare_cached(

@@ -17,7 +17,7 @@ use axum::response::Response;
 use axum::Json;
 use contract::licenses::CancelRequest;
 use contract::problem::FieldErrorCode;
-use contract::subscriptions::{AllowedActions, Permission};
+use contract::subscriptions::{AllowedActions, Permission, SubscriptionStatus};
 use contract::{FieldError, Money, SubscriptionId};
 use rusqlite::Connection;
 use rust_decimal::Decimal;
@@ -95,7 +95,9 @@ pub async fn cancel(
     })
 }
 
-/// Reactivates an expired or disabled subscription: a new billing period starts today and is charged in full.
+/// Reactivates an expired or disabled subscription: a new billing period starts today and is charged in full. A
+/// cancelled one whose access lasts is kept instead: the cancellation is undone, nothing is charged, and it renews
+/// on its end date.
 pub async fn reactivate(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
@@ -106,8 +108,13 @@ pub async fn reactivate(
     let path = contract::paths::reactivate(&SubscriptionId(id.clone()));
     apply_once(&state, &viewer, &headers, format!("POST {path}"), |conn| {
         let record = guarded(conn, &viewer, &headers, &id, today, |a| a.reactivate)?;
-        changes::reactivate(conn, &id, today, pricing::next_period_end(today, record.billing_frequency))?;
-        let charge = pricing::cents(record.unit_price.amount * Decimal::from(record.total_licenses));
+        let charge = if record.status == SubscriptionStatus::Cancelled {
+            changes::undo_cancellation(conn, &id)?;
+            pricing::cents(Decimal::ZERO)
+        } else {
+            changes::reactivate(conn, &id, today, pricing::next_period_end(today, record.billing_frequency))?;
+            pricing::cents(record.unit_price.amount * Decimal::from(record.total_licenses))
+        };
         let totals = (record.total_licenses, record.total_licenses);
         let amount = Money::new(charge, record.unit_price.currency);
         recorded(

@@ -123,11 +123,41 @@ async fn reactivating_starts_a_new_period_and_charges_it_once() {
         let expected = before.unit_price.amount * rust_decimal::Decimal::from(before.total_licenses);
         assert_eq!(orders[0].amount.amount, expected);
     }
-    for id in ["sub-teams-cancelled", "sub-business-basic", "sub-dynamics-deleted"] {
+    for id in ["sub-business-basic", "sub-dynamics-deleted"] {
         let s = app.subscription(&asa, id).await;
         let reply = post(&app, &asa, id, "reactivate", &s.etag, &format!("{id}-x"), None).await;
         assert_eq!(reply.status, StatusCode::CONFLICT, "{id}");
     }
+}
+
+#[tokio::test]
+async fn reactivating_a_cancelled_subscription_whose_access_lasts_undoes_the_cancellation_free() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let id = "sub-teams-cancelled";
+    let before = app.subscription(&asa, id).await;
+    assert_eq!(before.status, SubscriptionStatus::Cancelled);
+    assert!(before.renews_or_expires_on > TODAY, "access lasts until its end date");
+    assert_eq!(before.allowed_actions.reactivate, Permission::Allowed);
+    let reply = post(&app, &asa, id, "reactivate", &before.etag, "undo", None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let after: Subscription = reply.json();
+    assert_eq!(after.status, SubscriptionStatus::Active);
+    assert!(after.auto_renew, "it renews again");
+    assert_eq!(after.renews_or_expires_on, before.renews_or_expires_on, "on the day access would have ended");
+    assert_eq!(after.allowed_actions.cancel, Permission::Allowed);
+    let orders = app.orders(id).await;
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0].kind, OrderKind::Reactivated);
+    assert_eq!(orders[0].amount.amount.to_string(), "0.00", "nothing is charged: the period is paid");
+
+    // Cancelled on today's terms with a refund, access ends today: nothing to keep.
+    let power_bi = app.subscription(&asa, "sub-power-bi-pro").await;
+    let body = Some(r#"{"reason":"other"}"#);
+    let cancelled: Subscription =
+        post(&app, &asa, "sub-power-bi-pro", "cancel", &power_bi.etag, "c", body).await.json();
+    let reply = post(&app, &asa, "sub-power-bi-pro", "reactivate", &cancelled.etag, "r", None).await;
+    assert_eq!(reply.problem().code, ErrorCode::ActionNotAllowed);
 }
 
 #[tokio::test]

@@ -5,12 +5,13 @@ use crate::format;
 use crate::i18n::*;
 use crate::labels::locale_code;
 use crate::state::confirmation::Confirmation;
-use contract::subscriptions::BillingFrequency;
+use contract::subscriptions::{BillingFrequency, SubscriptionStatus};
 use contract::Money;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-/// *Reactivate subscription*: what reactivating costs and starts, then **Reactivate**.
+/// *Reactivate subscription*: what reactivating costs and starts (for a cancelled subscription whose access lasts:
+/// that it is kept, with nothing charged now), then **Reactivate**.
 #[component]
 pub fn ReactivateForm(
     /// Where the pane goes when done.
@@ -39,12 +40,21 @@ pub fn ReactivateForm(
                 let locale = locale_code(i18n);
                 let charge = Money::new(s.unit_price.amount * Decimal::from(s.total_licenses), s.unit_price.currency);
                 let (amount, total, profile) = (format::money(locale, &charge), s.total_licenses, SLOTS[0]);
-                let sentence = match s.billing_frequency {
-                    BillingFrequency::Monthly => {
+                // A cancelled subscription whose access lasts is kept: its paid period goes on, and it renews on
+                // its end date.
+                let date = format::date(locale, s.renews_or_expires_on);
+                let sentence = match (s.status == SubscriptionStatus::Cancelled, s.billing_frequency) {
+                    (false, BillingFrequency::Monthly) => {
                         t_string!(i18n, reactivate_pane.explanation_monthly, total, amount, profile).to_string()
                     }
-                    BillingFrequency::Yearly => {
+                    (false, BillingFrequency::Yearly) => {
                         t_string!(i18n, reactivate_pane.explanation_yearly, total, amount, profile).to_string()
+                    }
+                    (true, BillingFrequency::Monthly) => {
+                        t_string!(i18n, reactivate_pane.keep_monthly, date, total, amount, profile).to_string()
+                    }
+                    (true, BillingFrequency::Yearly) => {
+                        t_string!(i18n, reactivate_pane.keep_yearly, date, total, amount, profile).to_string()
                     }
                 };
                 // The profile's name set apart (see `IsolatingText`).
