@@ -4,11 +4,31 @@ use crate::format;
 use crate::i18n::*;
 use contract::billing::{CardBrand, CardExpiry};
 use contract::problem::FieldErrorCode;
-use contract::subscriptions::{BillingFrequency, DenialReason, PurchaseChannel, Subscription, SubscriptionStatus};
+use contract::subscriptions::{
+    BillingFrequency, DenialReason, Permission, PurchaseChannel, Subscription, SubscriptionStatus,
+};
 use time::Date;
 
 /// The i18n context type of this app.
 pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// Who manages a subscription the person did not buy themselves ("Managed by a partner"), or `None` for their
+/// own: the backend then denies buying, removing, cancelling and reactivating as `not_purchaser`.
+pub fn managed_by(i18n: I18n, subscription: &Subscription) -> Option<String> {
+    let not_theirs =
+        matches!(subscription.allowed_actions.buy, Permission::Denied { reason: DenialReason::NotPurchaser, .. });
+    not_theirs.then(|| match subscription.channel {
+        PurchaseChannel::SelfService => t_string!(i18n, managed.other_purchaser).to_string(),
+        PurchaseChannel::Admin => t_string!(i18n, managed.admin).to_string(),
+        PurchaseChannel::Partner => t_string!(i18n, managed.partner).to_string(),
+        PurchaseChannel::VolumeLicensing => t_string!(i18n, managed.volume_licensing).to_string(),
+    })
+}
+
+/// Whether `permission` is denied because the person did not buy the subscription (said once, by [`managed_by`]).
+pub fn denied_as_not_theirs(permission: &Permission) -> bool {
+    matches!(permission, Permission::Denied { reason: DenialReason::NotPurchaser, .. })
+}
 
 /// "Self-service", "Admin" …
 pub fn channel(i18n: I18n, channel: PurchaseChannel) -> String {

@@ -27,9 +27,9 @@ export async function clearFaults(request: APIRequestContext) {
   await request.delete('/dev/faults');
 }
 
-/** The product-name cells of the table's shown rows, in order (assert with toHaveText / toHaveCount, which wait). */
+/** The product names of the table's shown rows, in order (assert with toHaveText / toHaveCount, which wait). */
 export function productRows(page: Page): Locator {
-  return page.locator('table tbody').getByRole('rowheader');
+  return page.locator('table tbody').getByRole('rowheader').getByRole('link');
 }
 
 /** Undoes every change in the backend (the fixture is loaded again) and clears the faults. */

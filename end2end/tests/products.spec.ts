@@ -261,3 +261,59 @@ test('an entry of More actions, followed after arriving by the app\'s own naviga
   await expect(page.getByRole('dialog', { name: 'Cancel subscription' })).toBeVisible();
   // The card fixture fails the test if the page threw (the menu's removal once re-entered the renderer).
 });
+
+test('a subscription someone else manages says so once, on its row, its menu and its page; the intro says the list holds such', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByText('Subscriptions you bought, and ones others manage for your organization.')).toBeVisible();
+  const partner = page.getByRole('row', { name: /Microsoft Copilot Studio/ });
+  await expect(partner.getByRole('rowheader')).toContainText('Managed by a partner');
+  await expect(page.getByRole('row', { name: /Exchange Online/ }).getByRole('rowheader')).toContainText("Managed by your organization's admin");
+  await expect(page.getByRole('row', { name: /Business Basic/ }).getByRole('rowheader')).not.toContainText('Managed');
+
+  await partner.getByRole('button', { name: /More actions/ }).click();
+  const menu = page.getByRole('menu');
+  // What the purchaser can do here stays; what only the partner can do is said once, not on each action.
+  await expect(menu.getByRole('menuitem', { name: 'Assign licenses' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Buy licenses' })).toHaveCount(0);
+  await expect(menu.getByRole('menuitem', { name: /Managed by a partner/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(menu).toContainText('Only they can buy or remove licenses, cancel or reactivate it.');
+  await expect(menu).not.toContainText('Only the person who bought it can change it.');
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+
+  await partner.getByRole('link', { name: 'Microsoft Copilot Studio' }).click();
+  const actions = page.getByRole('region', { name: 'Actions' });
+  await expect(actions.getByText('Managed by a partner. Only they can buy or remove licenses, cancel or reactivate it.')).toBeVisible();
+  await expect(actions.getByRole('button', { name: 'Buy licenses' })).toHaveCount(0);
+  await expect(actions).not.toContainText('Only the person who bought it');
+  await expectAccessible(page);
+});
+
+test("the administrator's list: every purchase of another person says once who bought it, in every locale", async ({ page }) => {
+  await signIn(page, '/products', 'li.wei@contoso.com');
+  const rows = page.locator('table tbody tr:not([hidden])');
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  for (const [locale, managed, old] of [
+    ['en', /^(Bought by someone else in your organization|Managed by your organization's admin|Managed by a partner)$/, 'Only the person who bought it can change it.'],
+    ['sv', /^(Köpt av någon annan i din organisation|Hanteras av organisationens administratör|Hanteras av en partner)$/, 'Bara den som köpte den kan ändra den.'],
+    ['de', /^(Von einer anderen Person in Ihrer Organisation gekauft|Von der Administration Ihrer Organisation verwaltet|Von einem Partner verwaltet)$/, 'Nur die Person, die das Abonnement gekauft hat, kann es ändern.'],
+    ['zh-Hans', /^(由你组织中的其他人购买|由你组织的管理员管理|由合作伙伴管理)$/, '只有购买者本人才能进行更改。'],
+  ] as const) {
+    await page.getByRole('combobox', { name: /^(Language|Språk|Sprache|语言)$/ }).selectOption(locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    let others = 0;
+    for (let i = 0; i < count; i++) {
+      const said = rows.nth(i).locator('.managed-by:not([hidden])');
+      if ((await said.count()) === 0) continue;
+      others += 1;
+      await expect(said).toHaveCount(1);
+      await expect(said).toHaveText(managed);
+    }
+    expect(others, locale).toBeGreaterThan(3);
+    await rows.nth(0).getByRole('button').click();
+    await expect(page.getByRole('menu')).not.toContainText(old);
+    await page.keyboard.press('Escape');
+  }
+});

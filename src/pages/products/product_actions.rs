@@ -7,15 +7,26 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The actions of a subscription. Allowed ones open their pane; the others are disabled with the reason in words.
+/// On a subscription someone else manages, the actions only they can take are left out, and a note says who
+/// manages it (once, rather than the same reason on each).
 #[component]
 pub fn ProductActions(
     /// The subscription acted on.
     subscription: Subscription,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let managed = {
+        let subscription = subscription.clone();
+        move || {
+            labels::managed_by(i18n, &subscription).map(|manager| {
+                view! { <p class="managed-by">{manager} ". " {t!(i18n, managed.only_there)}</p> }
+            })
+        }
+    };
+    let allowed = subscription.allowed_actions.clone();
     let items = ProductAction::ALL
         .into_iter()
-        .filter(|action| action.is_offered(&subscription.allowed_actions))
+        .filter(|action| action.is_offered(&allowed) && !labels::denied_as_not_theirs(action.permission(&allowed)))
         .map(|action| {
             let label = move || action.label(i18n);
             match action.permission(&subscription.allowed_actions).clone() {
@@ -43,6 +54,7 @@ pub fn ProductActions(
     view! {
         <section class="card" aria-labelledby="actions-title">
             <h2 id="actions-title">{t!(i18n, product.actions)}</h2>
+            {managed}
             <ul class="actions">{items}</ul>
         </section>
     }

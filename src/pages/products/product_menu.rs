@@ -8,7 +8,9 @@ use contract::subscriptions::{Permission, Subscription};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// The *More actions* (…) menu of a subscription: every offered action, disabled ones with their reason.
+/// The *More actions* (…) menu of a subscription: every offered action, disabled ones with their reason. On a
+/// subscription someone else manages, the actions only they can take are left out, and one disabled entry says who
+/// manages it instead (rather than the same reason on each).
 #[component]
 pub fn ProductMenu(
     /// The button's accessible name ("More actions for Business Basic").
@@ -34,9 +36,10 @@ pub fn ProductMenu(
         } else {
             String::new()
         };
-        ProductAction::ALL
+        let allowed = &subscription.allowed_actions;
+        let mut items: Vec<MenuItem> = ProductAction::ALL
             .into_iter()
-            .filter(|action| action.is_offered(&subscription.allowed_actions))
+            .filter(|action| action.is_offered(allowed) && !labels::denied_as_not_theirs(action.permission(allowed)))
             .map(|action| MenuItem {
                 label: action.label(i18n),
                 href: action.href(&subscription.id, &query),
@@ -48,7 +51,12 @@ pub fn ProductMenu(
                 },
                 on_choose: None,
             })
-            .collect()
+            .collect();
+        if let Some(manager) = labels::managed_by(i18n, &subscription) {
+            let reason = Some(t_string!(i18n, managed.only_there).to_string());
+            items.push(MenuItem { label: manager, href: String::new(), denied: reason, on_choose: None });
+        }
+        items
     });
     view! { <MenuButton label items /> }
 }

@@ -41,7 +41,12 @@ pub fn ProductRow(
     });
     view! {
         <tr hidden=move || shown.with(Option::is_none)>
-            <th scope="row"><a href=field(text, |t| &t.href)>{field(text, |t| &t.name)}</a></th>
+            <th scope="row">
+                <a href=field(text, |t| &t.href)>{field(text, |t| &t.name)}</a>
+                <span class="managed-by" hidden=move || text.with(|t| t.as_ref().is_none_or(|t| t.managed.is_empty()))>
+                    {field(text, |t| &t.managed)}
+                </span>
+            </th>
             <td>{field(text, |t| &t.licenses)}</td>
             <td><span class=field(text, |t| &t.status_class)>{field(text, |t| &t.status)}</span></td>
             <td class="date">{field(text, |t| &t.renewal)}</td>
@@ -63,6 +68,8 @@ struct RowText {
     status: String,
     renewal: String,
     price: String,
+    /// Who manages it, when the person did not buy it themselves; empty otherwise.
+    managed: String,
     menu_label: String,
 }
 
@@ -77,6 +84,7 @@ impl RowText {
             status: labels::status(i18n, subscription.status),
             renewal: renewal_text(i18n, subscription),
             price: price_text(i18n, subscription),
+            managed: labels::managed_by(i18n, subscription).unwrap_or_default(),
             menu_label: t_string!(i18n, products.more_actions, product = name.clone()).to_string(),
             name,
         }
