@@ -22,12 +22,14 @@ pub enum Answer {
     JsonList(&'static str),
     /// A file of this media type.
     File(&'static str),
+    /// No body (`204 No Content`).
+    Nothing,
 }
 
 /// One operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Operation {
-    /// `GET`, `POST`, `PUT` or `PATCH`.
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
     pub method: &'static str,
     /// The path, `{id}` standing for the resource's id.
     pub path: &'static str,
@@ -59,6 +61,16 @@ const fn get(path: &'static str, answer: Answer, statuses: &'static [u16]) -> Op
 /// The operations, in the document's order.
 pub const OPERATIONS: &[Operation] = &[
     get("/api/v1/me", Answer::Json("Me"), &[200, 401, 429, 500, 503]),
+    Operation {
+        method: "DELETE",
+        path: "/api/v1/session",
+        body: None,
+        if_match: false,
+        key: Key::None,
+        success: 204,
+        answer: Answer::Nothing,
+        statuses: &[204, 401, 403, 429, 500, 503],
+    },
     get("/api/v1/subscriptions", Answer::Json("SubscriptionPage"), &[200, 400, 401, 422, 429, 500, 503]),
     get("/api/v1/subscriptions/{id}", Answer::Json("Subscription"), &[200, 401, 404, 429, 500, 503]),
     Operation {

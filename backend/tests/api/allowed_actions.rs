@@ -27,7 +27,8 @@ async fn statuses_decide_first() {
     for (id, reason, reactivate) in [
         ("sub-project-expired", DenialReason::Expired, Permission::Allowed),
         ("sub-apps-disabled", DenialReason::Disabled, Permission::Allowed),
-        ("sub-teams-cancelled", DenialReason::Cancelled, denied(DenialReason::NotReactivatable)),
+        // Cancelled, but its access lasts: reactivating keeps it.
+        ("sub-teams-cancelled", DenialReason::Cancelled, Permission::Allowed),
         ("sub-dynamics-deleted", DenialReason::Deleted, denied(DenialReason::NotReactivatable)),
     ] {
         let a = subscription(&app, &asa, id).await.allowed_actions;

@@ -90,8 +90,17 @@ impl Sweep {
     }
 
     /// Sends `method` to the route (its id replaced by `id`) as its user, with the guards of a change and `body`.
+    /// Signing out (`DELETE /api/v1/session`) is sent in a session of its own, which it may end.
     async fn send(&self, route: &Route, method: Method, id: &str, body: Option<(&str, Vec<u8>)>) -> Reply {
-        let session = if route.admin { &self.admin } else { &self.purchaser };
+        let own;
+        let session = if route.path == contract::paths::SESSION {
+            own = self.app.asa().await;
+            &own
+        } else if route.admin {
+            &self.admin
+        } else {
+            &self.purchaser
+        };
         let mut request = Request::builder()
             .method(method)
             .uri(route.path.replace("{id}", id))
