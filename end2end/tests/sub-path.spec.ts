@@ -53,7 +53,7 @@ test('every page, pane and area module of the app works under /portal/, and noth
   await expectAddress(page, `${BASE}/products`, '?q=visio');
   await page.getByRole('searchbox', { name: 'Search products' }).fill('');
   await expectAddress(page, `${BASE}/products`);
-  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('button', { name: /^Filter/ }).click();
   await page.getByRole('radio', { name: 'Self-service' }).check();
   await expectAddress(page, `${BASE}/products`, '?channel=self_service');
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A right-hand pane: a modal dialog (focus kept inside, Escape closes, focus returns) that is a route of its own.
+/// It closes from the ✕ in its header, or the *Close* button at its foot, which stays in view below the content.
 #[component]
 pub fn Pane(
     /// The pane's heading.
@@ -53,6 +54,9 @@ pub fn Pane(
                 </button>
             </header>
             <div class="pane-body">{children()}</div>
+            <footer class="pane-footer">
+                <button type="button" class="button" on:click=move |_| close()>{t!(i18n, actions.close)}</button>
+            </footer>
         </dialog>
     }
 }

@@ -9,13 +9,13 @@ use crate::i18n::*;
 use crate::labels::{self, locale_code};
 use crate::state::assign_drafts::use_assign_drafts;
 use crate::state::confirmation::{use_confirmations, Confirmation};
-use crate::state::pane_return::use_leave_pane;
 use contract::directory::Person;
 use contract::licenses::{AssignOutcome, AssignRequest};
 use contract::subscriptions::{DenialReason, Permission};
 use contract::{PersonId, SubscriptionId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 /// Choosing people and assigning them licenses: one request for everyone chosen, a result per person; those who
 /// did not get a license stay chosen for another try. The chosen people survive a trip to buy licenses.
@@ -23,8 +23,6 @@ use leptos::task::spawn_local;
 pub fn AssignForm(
     /// The subscription.
     id: SubscriptionId,
-    /// The licenses page, where *Close* goes.
-    close_href: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
@@ -113,6 +111,13 @@ pub fn AssignForm(
                         }
                         results.set(outcomes);
                         current.changed(None);
+                        // Focus moves to the results: the *Assign* button is unavailable once nobody is chosen.
+                        request_animation_frame(|| {
+                            let heading = document().get_element_by_id("assign-results-title");
+                            if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                let _ = heading.focus();
+                            }
+                        });
                     }
                     Err(failure) => {
                         if matches!(failure, ApiError::Conflict(_)) {
@@ -129,8 +134,6 @@ pub fn AssignForm(
         let assign = assign.clone();
         Callback::new(move |()| assign())
     };
-    let leave = use_leave_pane();
-    let close = move || leave.run(close_href.get_untracked());
     let combobox_id = id.clone();
     let blocked = move || chosen.with(Vec::is_empty) || missing.get() > 0 || denial.get().is_some();
 
@@ -160,7 +163,6 @@ pub fn AssignForm(
             >
                 {move || if assigning.get() { t_string!(i18n, assign_pane.assigning) } else { t_string!(i18n, assign_pane.assign) }}
             </button>
-            <button type="button" class="button" on:click=move |_| close()>{t!(i18n, actions.close)}</button>
         </div>
         </div>
     }

@@ -23,7 +23,7 @@ pub fn AssignPane() -> impl IntoView {
             view! {
                 <Pane title close_href>
                     <p class="pane-product">{product}</p>
-                    {id.map(|id| view! { <AssignForm id close_href /> })}
+                    {id.map(|id| view! { <AssignForm id /> })}
                 </Pane>
             }
         })

@@ -39,7 +39,7 @@ pub fn AssignResults(
     view! {
         <section class="assign-results" role="status" aria-live="polite">
             <Show when=move || !results.with(Vec::is_empty)>
-                <h3>{move || { let (sentence, texts) = summary(); view! { <IsolatingText sentence texts /> } }}</h3>
+                <h3 id="assign-results-title" tabindex="-1">{move || { let (sentence, texts) = summary(); view! { <IsolatingText sentence texts /> } }}</h3>
                 <ul>
                     {move || results.get().into_iter().map(|r| {
                         let failed = !matches!(r.outcome, AssignOutcome::Assigned | AssignOutcome::AlreadyAssigned);

@@ -5,7 +5,9 @@ use crate::labels;
 use contract::subscriptions::{PurchaseChannel, SubscriptionStatus};
 use leptos::prelude::*;
 
-/// The filter button (a disclosure with purchase channel and status choices) and the search box.
+/// The filter button (a disclosure with purchase channel and status choices) and the search box. While the
+/// choices are closed, the active filters show as chips, each removable, with *Clear filters*; the button carries
+/// their count.
 #[component]
 pub fn ProductFilters(
     /// The list's URL state.
@@ -24,6 +26,46 @@ pub fn ProductFilters(
         .into_iter()
         .map(|s| (s.as_str().to_owned(), Signal::derive(move || labels::status(i18n, s))))
         .collect();
+    let count = move || query.with(|q| usize::from(q.channel.is_some()) + usize::from(q.status.is_some()));
+    // The active filters as chips, each with a button that removes it. Made whole each time (two at most), as
+    // erased views: a list of typed views cost the first download about 2 KB (brotli) more.
+    let chip = move |text: String, remove: Callback<()>| {
+        let label = t_string!(i18n, products.remove_filter, filter = text.clone()).to_string();
+        view! {
+            <li class="chip">
+                <span>{text}</span>
+                <button type="button" class="chip-remove" aria-label=label on:click=move |_| remove.run(())>
+                    <span aria-hidden="true">"✕"</span>
+                </button>
+            </li>
+        }
+        .into_any()
+    };
+    let chips = move || {
+        (!open.get() && count() != 0).then(|| {
+            let query = query.get();
+            let channel = query.channel.map(|c| {
+                let text = format!("{}: {}", t_string!(i18n, products.channel), labels::channel(i18n, c));
+                chip(text, Callback::new(move |()| url.set_channel(None)))
+            });
+            let status = query.status.map(|s| {
+                let text = format!("{}: {}", t_string!(i18n, products.status), labels::status(i18n, s));
+                chip(text, Callback::new(move |()| url.set_status(None)))
+            });
+            view! {
+                <ul class="chips filter-chips" aria-label=t_string!(i18n, products.active_filters)>
+                    {channel}
+                    {status}
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| url.clear_filters()>
+                            {t!(i18n, products.clear_filters)}
+                        </button>
+                    </li>
+                </ul>
+            }
+            .into_any()
+        })
+    };
 
     view! {
         <div class="toolbar">
@@ -38,6 +80,10 @@ pub fn ProductFilters(
                     <path d="M1 2h14l-5.5 6.5V14l-3-1.5V8.5z" fill="currentColor" />
                 </svg>
                 {t!(i18n, products.filter)}
+                {move || match count() {
+                    0 => String::new(),
+                    count => format!(" ({count})"),
+                }}
             </button>
             <label class="search">
                 <span class="visually-hidden">{t!(i18n, products.search)}</span>
@@ -52,6 +98,7 @@ pub fn ProductFilters(
                 />
             </label>
         </div>
+        {chips}
         <div
             id="product-filters"
             class="filter-panel"
