@@ -1,12 +1,18 @@
 //! Money, numbers and dates per locale, through the browser's `Intl` (exact decimal strings, never floats).
 
 use contract::Money;
+use rust_decimal::Decimal;
 use time::Date;
 
 /// Formats money in `locale`, e.g. `kr 1 234,50` / `SEK 1,234.50`.
 pub fn money(locale: &str, money: &Money) -> String {
     intl::money(locale, &money.amount.to_string(), money.currency.code())
         .unwrap_or_else(|| format!("{} {}", money.amount, money.currency))
+}
+
+/// Formats a rate as a percentage in `locale`, e.g. `25 %` / `25%` for `0.25`.
+pub fn percent(locale: &str, rate: Decimal) -> String {
+    intl::percent(locale, &rate.to_string()).unwrap_or_else(|| format!("{} %", rate * Decimal::ONE_HUNDRED))
 }
 
 /// Formats a calendar date in `locale`, e.g. `23 nov. 2026` / `Nov 23, 2026`.
@@ -79,6 +85,13 @@ mod intl {
         format.call1(&JsValue::NULL, &JsValue::from_str(amount)).ok()?.as_string()
     }
 
+    pub fn percent(locale: &str, rate: &str) -> Option<String> {
+        let options = options(&[("style", "percent"), ("maximumFractionDigits", "2")])?;
+        let format = Intl::NumberFormat::new(&locales(locale), &options).format();
+        // An exact decimal string, as for money.
+        format.call1(&JsValue::NULL, &JsValue::from_str(rate)).ok()?.as_string()
+    }
+
     pub fn date(locale: &str, date: Date) -> Option<String> {
         let format = kept(&DATE_FORMATS, locale.to_owned(), || {
             let options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")])?;
@@ -103,6 +116,10 @@ mod intl {
     use time::Date;
 
     pub fn money(_locale: &str, _amount: &str, _currency: &str) -> Option<String> {
+        None
+    }
+
+    pub fn percent(_locale: &str, _rate: &str) -> Option<String> {
         None
     }
 

@@ -41,8 +41,18 @@ pub fn cents(amount: Decimal) -> Decimal {
     amount
 }
 
-/// What changing the total to `total` costs now (positive) or credits (negative), and per period afterwards.
-pub fn quote(record: &SubscriptionRecord, total: u32, today: Date) -> QuantityQuote {
+/// The VAT rate of a bill-to country (the reference backend knows Sweden's and Germany's; elsewhere none).
+pub fn tax_rate(country: &str) -> Decimal {
+    match country {
+        "SE" => Decimal::new(25, 2),
+        "DE" => Decimal::new(19, 2),
+        _ => Decimal::ZERO,
+    }
+}
+
+/// What changing the total to `total` costs now (positive) or credits (negative), and per period afterwards,
+/// before the VAT at `tax_rate` that its invoices add.
+pub fn quote(record: &SubscriptionRecord, total: u32, today: Date, tax_rate: Decimal) -> QuantityQuote {
     let unit = record.unit_price.amount;
     let delta = Decimal::from(total) - Decimal::from(record.total_licenses);
     let money = |amount| Money::new(amount, record.unit_price.currency);
@@ -52,5 +62,6 @@ pub fn quote(record: &SubscriptionRecord, total: u32, today: Date) -> QuantityQu
         prorated_amount: money(prorate(unit * delta, record, today)),
         new_recurring_amount: money(cents(unit * Decimal::from(total))),
         next_billing_date: record.renews_or_expires_on,
+        tax_rate,
     }
 }

@@ -1,6 +1,7 @@
 //! License quantity, assignments and cancellation of a subscription.
 
 use crate::{directory::Person, Money, PersonId};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -29,6 +30,10 @@ pub struct QuantityQuote {
     #[serde(with = "crate::date::iso")]
     #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub next_billing_date: Date,
+    /// The VAT rate the billing profile's invoices add to the amounts above, which exclude it: `0.25` for 25 %
+    /// (the rate of its invoices' lines).
+    #[cfg_attr(test, schemars(with = "crate::drift::DecimalText"))]
+    pub tax_rate: Decimal,
 }
 
 /// `POST /api/v1/subscriptions/{id}/assignments` body: up to [`AssignRequest::MAX_PEOPLE`] people at a time.

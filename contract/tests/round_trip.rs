@@ -149,6 +149,7 @@ fn license_and_cancellation_types_round_trip() {
         prorated_amount: sek("272.50"),
         new_recurring_amount: sek("11445.00"),
         next_billing_date: date!(2026 - 12 - 15),
+        tax_rate: "0.25".parse().unwrap(),
     });
     round_trip(&AssignRequest { person_ids: vec!["p-1".into(), "p-2".into()] });
     let json = round_trip(&AssignResponse {

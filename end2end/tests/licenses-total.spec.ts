@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { test, expect } from './card-guard';
-import { signIn, expectAccessible, armFault, resetData, ordersOf, subscriptionOf, proratedNow } from './helpers';
+import { signIn, expectAccessible, armFault, resetData, ordersOf, subscriptionOf, proratedNow, iso, monthsBefore } from './helpers';
 
 test.beforeEach(async ({ request }) => resetData(request));
 test.afterEach(async ({ request }) => resetData(request));
@@ -359,5 +359,31 @@ test('in Swedish: Fler åtgärder, Köp licenser, Totalt antal licenser, Spara',
   await expectAccessible(page);
   await pane.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${BASIC} har nu 105 licenser (5 tillagda).` })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+});
+
+test('the price preview says VAT is not included and at which rate, the rate of the billing profile’s invoices', async ({ page }) => {
+  await signIn(page, '/products/sub-business-basic/buy');
+  const pane = page.getByRole('dialog', { name: 'Buy licenses' });
+  await pane.getByRole('textbox', { name: 'Total number of licenses' }).fill('105');
+  // The rate on the lines of an invoice of the same billing profile.
+  const to = iso(new Date());
+  const from = iso(monthsBefore(new Date(), 3));
+  const invoices: { id: string; billing_profile_id: string }[] = await (await page.request.get(`/api/v1/invoices?from=${from}&to=${to}`)).json();
+  const invoice = invoices.find((i) => i.billing_profile_id === 'bp-stockholm')!;
+  const detail = await (await page.request.get(`/api/v1/invoices/${invoice.id}`)).json();
+  const rate = detail.lines[0].tax_rate as string;
+  expect(rate).toBe('0.25');
+  const percent = (locale: string) => new Intl.NumberFormat(locale, { style: 'percent' }).format(Number(rate));
+  await expect(pane.getByRole('definition').filter({ hasText: 'VAT' })).toHaveText(`Not included: ${percent('en')} VAT is added on the invoice.`);
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await page.goto('/products/sub-business-basic/buy');
+  const swedish = page.getByRole('dialog', { name: 'Köp licenser' });
+  await swedish.getByRole('textbox').first().fill('105');
+  await expect(swedish.getByText(`Ingår inte: ${percent('sv')} moms tillkommer på fakturan.`)).toBeVisible();
+  await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
 });

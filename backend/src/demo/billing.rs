@@ -8,7 +8,6 @@ use contract::billing::{CardBrand, CardExpiry};
 use contract::invoices::InvoiceStatus;
 use contract::subscriptions::{BillingFrequency, SubscriptionStatus};
 use contract::Currency;
-use rust_decimal::Decimal;
 use time::Date;
 
 fn card(
@@ -99,14 +98,7 @@ pub fn billing_profiles() -> Vec<FixtureBillingProfile> {
     ]
 }
 
-/// The tax rate of a bill-to country.
-pub fn tax_rate(country: &str) -> Decimal {
-    match country {
-        "SE" => Decimal::new(25, 2),
-        "DE" => Decimal::new(19, 2),
-        _ => Decimal::ZERO,
-    }
-}
+pub use crate::pricing::tax_rate;
 
 fn billed_in(sub: &FixtureSubscription, start: Date, end: Date) -> bool {
     let running = match sub.status {

@@ -66,7 +66,14 @@ pub async fn quote(
     let record = find(&state, &viewer, &id)?;
     let today = state.clock.today();
     check(&record, &viewer, total, today)?;
-    Ok(Json(pricing::quote(&record, total, today)))
+    let tax_rate = state.db.with(|conn| tax_rate_of(conn, &record))?;
+    Ok(Json(pricing::quote(&record, total, today, tax_rate)))
+}
+
+/// The VAT rate of the subscription's billing profile (its bill-to country's), as its invoices apply it.
+fn tax_rate_of(conn: &rusqlite::Connection, record: &SubscriptionRecord) -> rusqlite::Result<rust_decimal::Decimal> {
+    let profile = crate::db::billing::billing_profile(conn, &record.owner_id, &record.billing_profile_id)?;
+    Ok(profile.map_or(rust_decimal::Decimal::ZERO, |profile| pricing::tax_rate(&profile.bill_to.country)))
 }
 
 /// Sets the total, once per `Idempotency-Key`, from the version named by `If-Match`; records the order with the
@@ -86,7 +93,7 @@ pub async fn set_quantity(
         headers.check_version(record.version)?;
         check(&record, &viewer, total, today)?;
         let added = total > record.total_licenses;
-        let quote = pricing::quote(&record, total, today);
+        let quote = pricing::quote(&record, total, today, tax_rate_of(conn, &record)?);
         changes::set_total(conn, &id, total, added.then_some(today))?;
         let kind = if added { OrderKind::LicensesAdded } else { OrderKind::LicensesRemoved };
         let totals = (record.total_licenses, total);

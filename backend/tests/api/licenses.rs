@@ -44,12 +44,19 @@ async fn a_quote_prorates_the_change_to_the_end_of_the_period() {
     assert_eq!(buy.new_recurring_amount.amount.to_string(), "7245.00");
     assert_eq!(buy.prorated_amount.currency.code(), "SEK");
     assert_eq!(buy.next_billing_date.to_string(), "2026-12-13");
+    assert_eq!(buy.tax_rate.to_string(), "0.25", "Swedish VAT: the billing profile bills to Sweden");
 
     let reply = quote(&app, &asa, "sub-power-bi-pro", &total(20)).await;
     let credit: QuantityQuote = reply.json();
     // −5 × 109.00 for 27 of 30 days: a credit.
     assert_eq!(credit.prorated_amount.amount.to_string(), "-490.50");
     assert_eq!(app.orders("sub-business-basic").await, [], "a quote changes nothing");
+
+    let jurgen = app.jurgen().await;
+    let reply = quote(&app, &jurgen, "sub-jurgen-premium", &total(31)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let german: QuantityQuote = reply.json();
+    assert_eq!(german.tax_rate.to_string(), "0.19", "German VAT: the billing profile bills to Germany");
 }
 
 #[tokio::test]

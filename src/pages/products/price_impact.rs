@@ -16,7 +16,7 @@ pub fn PriceImpact(
     frequency: BillingFrequency,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let QuantityQuote { prorated_amount, new_recurring_amount, next_billing_date, .. } = quote;
+    let QuantityQuote { prorated_amount, new_recurring_amount, next_billing_date, tax_rate, .. } = quote;
     let now = move || {
         let date = format::date(locale_code(i18n), next_billing_date);
         let amount = prorated_amount.amount;
@@ -37,12 +37,22 @@ pub fn PriceImpact(
             BillingFrequency::Yearly => t_string!(i18n, licenses_pane.recurring_yearly, amount, date).to_string(),
         }
     };
+    // The amounts exclude VAT, as the invoice's lines do; the invoice adds it at the billing profile's rate.
+    let tax = move || {
+        if tax_rate.is_zero() {
+            t_string!(i18n, licenses_pane.tax_none).to_string()
+        } else {
+            t_string!(i18n, licenses_pane.tax_added, rate = format::percent(locale_code(i18n), tax_rate)).to_string()
+        }
+    };
     view! {
         <dl class="price-impact">
             <dt>{t!(i18n, licenses_pane.now_label)}</dt>
             <dd>{now}</dd>
             <dt>{t!(i18n, licenses_pane.recurring_label)}</dt>
             <dd>{recurring}</dd>
+            <dt>{t!(i18n, licenses_pane.tax_label)}</dt>
+            <dd>{tax}</dd>
         </dl>
     }
 }
