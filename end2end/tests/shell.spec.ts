@@ -21,10 +21,21 @@ test('an unknown address shows the not-found page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Your products' })).toBeVisible();
 });
 
-test('an unknown product id says it was not found', async ({ page }) => {
-  await signIn(page, '/products/does-not-exist');
-  await expect(page.getByRole('alert')).toContainText("We couldn't find that");
-  await expectAccessible(page);
+test('an unknown product, subscription or purchase is the not-found page, with its heading, not an error', async ({ page }) => {
+  for (const [path, user] of [
+    ['/products/does-not-exist', 'asa.ostrom@contoso.se'],
+    ['/products/sub-jurgen-premium', 'asa.ostrom@contoso.se'],
+    ['/licenses/does-not-exist', 'asa.ostrom@contoso.se'],
+    ['/admin/self-service/does-not-exist', 'li.wei@contoso.com'],
+  ]) {
+    await signIn(page, path, user);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible();
+    await expect(page.getByText('Something went wrong').filter({ visible: true })).toHaveCount(0);
+    await expect(page).toHaveTitle(/^Page not found – /);
+    await expectAccessible(page);
+  }
+  await page.getByRole('link', { name: 'Go to Your products' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your products' })).toBeVisible();
 });
 
 test('every area has a frame with its heading and navigation', async ({ page }) => {

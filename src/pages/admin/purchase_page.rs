@@ -1,10 +1,11 @@
 use super::admin_people::AdminPeople;
 use super::purchase_history::PurchaseHistory;
-use crate::api::use_api;
+use crate::api::{use_api, ApiError};
 use crate::components::{DocumentTitle, EmailAddress, ErrorView, LoadingTable, PageHeader, StatusBadge};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
+use crate::pages::NotFoundPage;
 use crate::routing::use_route_id;
 use contract::SubscriptionId;
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn PurchasePage() -> impl IntoView {
             view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, admin.loading).to_string()) rows=4 /> }
                 .into_any()
         }
+        Some(Err(ApiError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
         Some(Err(error)) => view! {
             <PageHeader title=Signal::derive(move || t_string!(i18n, admin.title).to_string()) />
             <ErrorView error on_retry=Callback::new(move |()| detail.refetch()) />

@@ -3,12 +3,13 @@ use super::assignments_url::AssignmentsUrl;
 use super::current_licenses::CurrentLicenses;
 use super::license_counts::LicenseCounts;
 use super::unassign_dialog::UnassignDialog;
-use crate::api::use_api;
+use crate::api::{use_api, ApiError};
 use crate::components::{DocumentTitle, ErrorView, LoadingTable, PageHeader, Pager};
 use crate::debounce::debounced;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{self, locale_code};
+use crate::pages::NotFoundPage;
 use crate::routing::use_route_id;
 use crate::routing::RoutePane;
 use contract::directory::Person;
@@ -68,6 +69,7 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
     let header = move || {
         match subscription.get() {
         None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, licenses.loading).to_string()) rows=3 /> }.into_any(),
+        Some(Err(ApiError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
         Some(Err(error)) => view! {
             <PageHeader title=Signal::derive(move || t_string!(i18n, licenses.title).to_string()) />
             <ErrorView error on_retry=retry />

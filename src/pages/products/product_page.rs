@@ -4,6 +4,7 @@ use super::product_menu::ProductMenu;
 use crate::api::{use_api, ApiError};
 use crate::components::{DocumentTitle, ErrorView, LoadingTable, StatusBadge};
 use crate::i18n::*;
+use crate::pages::NotFoundPage;
 use crate::routing::use_route_id;
 use crate::routing::RoutePane;
 use contract::subscriptions::Subscription;
@@ -41,6 +42,8 @@ pub fn ProductPage() -> impl IntoView {
         <p class="back-link"><A exact=true href="products"><span aria-hidden="true">"← "</span>{t!(i18n, product.back)}</A></p>
         {move || match subscription.get() {
             None => view! { <LoadingTable label=Signal::derive(move || t_string!(i18n, product.loading).to_string()) rows=3 /> }.into_any(),
+            // An unknown product (or another person's) is a page that does not exist.
+            Some(Err(ApiError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
             Some(Err(error)) => view! { <ErrorView error on_retry=retry /> }.into_any(),
             Some(Ok(subscription)) => view! {
                 <DocumentTitle title=subscription.product.name.clone() />
