@@ -472,10 +472,10 @@ test('assigning is not offered where the backend does not allow it, with the rea
   await expectAccessible(page);
 });
 
-test('an unknown subscription is said once, with no list to search', async ({ page }) => {
+test('an unknown subscription is the not-found page, said once, with no list to search', async ({ page }) => {
   await signIn(page, '/licenses/sub-does-not-exist');
-  await expect(page.getByRole('alert')).toHaveCount(1);
-  await expect(page.getByRole('alert')).toContainText("We couldn't find that.");
-  await expect(page.getByRole('heading', { name: 'Licenses', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('searchbox')).toHaveCount(0);
 });
