@@ -12,7 +12,8 @@ pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     // Only administrators see the read-only view of everyone's self-service purchases (the backend enforces it).
-    let is_admin = Memo::new(move |_| session.me.with(|me| matches!(me, Some(Ok(me)) if me.role == Role::Admin)));
+    // Signed out on this page, the administrators' link goes with the person.
+    let is_admin = Memo::new(move |_| session.person().is_some_and(|me| me.role == Role::Admin));
     let open = RwSignal::new(false);
     view! {
         <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>

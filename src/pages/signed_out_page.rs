@@ -14,7 +14,7 @@ enum Shown {
     SigningOut,
     /// Nobody is signed in here (any more).
     SignedOut,
-    /// Signing out failed: why, with *Try again*.
+    /// Signing out failed, or who is signed in could not be read: why, with *Try again* (which signs out).
     Failed(ApiError),
     /// Someone is still signed in (the page was opened by its address): who, with *Sign out*.
     StillSignedIn(String),

@@ -19,7 +19,8 @@ pub fn ProductActions(
         let subscription = subscription.clone();
         move || {
             labels::managed_by(i18n, &subscription).map(|manager| {
-                view! { <p class="managed-by">{manager} ". " {t!(i18n, managed.only_there)}</p> }
+                let note = t_string!(i18n, managed.note, manager, only_there = t_string!(i18n, managed.only_there));
+                view! { <p class="managed-by">{note.to_string()}</p> }
             })
         }
     };

@@ -41,15 +41,17 @@ pub fn ProductFilters(
         }
         .into_any()
     };
+    // "Status: Active": the separator is the language's (a full-width colon in Chinese).
+    let separator = move || t_string!(i18n, products.chip_separator);
     let chips = move || {
         (!open.get() && count() != 0).then(|| {
             let query = query.get();
             let channel = query.channel.map(|c| {
-                let text = format!("{}: {}", t_string!(i18n, products.channel), labels::channel(i18n, c));
+                let text = format!("{}{}{}", t_string!(i18n, products.channel), separator(), labels::channel(i18n, c));
                 chip(text, Callback::new(move |()| url.set_channel(None)))
             });
             let status = query.status.map(|s| {
-                let text = format!("{}: {}", t_string!(i18n, products.status), labels::status(i18n, s));
+                let text = format!("{}{}{}", t_string!(i18n, products.status), separator(), labels::status(i18n, s));
                 chip(text, Callback::new(move |()| url.set_status(None)))
             });
             view! {
