@@ -140,6 +140,9 @@ pub struct FixtureBillingProfile {
     /// The payment method (one of the owner's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method_id: Option<String>,
+    /// The billed company's VAT registration number, printed on its invoices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat_number: Option<String>,
 }
 
 /// A subscription.
@@ -221,10 +224,23 @@ pub struct FixtureInvoice {
     pub period_start: Date,
     /// Last day billed.
     pub period_end: Date,
+    /// The day payment is due; 30 days after the invoice date when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<Date>,
     /// Paid, due or overdue.
     pub status: InvoiceStatus,
     /// The lines (at least one).
     pub lines: Vec<FixtureInvoiceLine>,
+}
+
+impl FixtureInvoice {
+    /// Days from an invoice's date to its due date when the fixture does not say.
+    pub const PAYMENT_TERMS_DAYS: i64 = 30;
+
+    /// The day payment is due.
+    pub fn due(&self) -> Date {
+        self.due_date.unwrap_or(self.date.saturating_add(time::Duration::days(Self::PAYMENT_TERMS_DAYS)))
+    }
 }
 
 /// One invoice line; amount and tax are derived (`quantity × unit_price`, tax rounded per line to cents).

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod faults;
 pub mod fixture;
 pub mod invoice_pdf;
+pub mod invoice_words;
 pub mod path_id;
 pub mod payments;
 pub mod pdf;

@@ -26,6 +26,32 @@ pub struct Address {
     pub country: String,
 }
 
+impl Address {
+    /// The address's lines in its country's order, without the country: the street lines, then postal code and
+    /// city as the country writes them (`111 43 Stockholm`; `Springfield, IL 62704`; the UK's and Ireland's postcode
+    /// on a line of its own).
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![self.line1.clone()];
+        lines.extend(self.line2.clone().filter(|line| !line.trim().is_empty()));
+        let joined = |parts: &[Option<&str>], separator: &str| {
+            parts.iter().flatten().filter(|part| !part.trim().is_empty()).copied().collect::<Vec<_>>().join(separator)
+        };
+        let (city, postal, region) = (Some(self.city.as_str()), self.postal_code.as_deref(), self.region.as_deref());
+        match self.country.as_str() {
+            "US" | "CA" | "AU" => lines.push(format!("{} {}", joined(&[city, region], ", "), postal.unwrap_or(""))),
+            "GB" | "IE" => {
+                lines.push(joined(&[city, region], ", "));
+                lines.extend(postal.map(str::to_owned));
+            }
+            "CN" => lines.push(joined(&[region, city, postal], " ")),
+            _ => lines.push(joined(&[postal, city, region], " ")),
+        }
+        lines.iter_mut().for_each(|line| *line = line.trim().to_owned());
+        lines.retain(|line| !line.is_empty());
+        lines
+    }
+}
+
 /// A billing profile: who is billed, where, and with which payment method.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -146,4 +172,30 @@ pub struct PaymentMethodUpdate {
     /// A new billing address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Address;
+
+    fn address(country: &str, postal: Option<&str>, region: Option<&str>) -> Address {
+        Address {
+            line1: "Street 1".into(),
+            line2: Some(" ".into()),
+            city: "Town".into(),
+            postal_code: postal.map(Into::into),
+            region: region.map(Into::into),
+            country: country.into(),
+        }
+    }
+
+    #[test]
+    fn lines_follow_the_country() {
+        assert_eq!(address("SE", Some("111 43"), None).lines(), ["Street 1", "111 43 Town"]);
+        assert_eq!(address("DE", Some("10115"), None).lines(), ["Street 1", "10115 Town"]);
+        assert_eq!(address("US", Some("62704"), Some("IL")).lines(), ["Street 1", "Town, IL 62704"]);
+        assert_eq!(address("GB", Some("SW1A 1AA"), None).lines(), ["Street 1", "Town", "SW1A 1AA"]);
+        assert_eq!(address("IE", None, None).lines(), ["Street 1", "Town"]);
+        assert_eq!(address("CN", Some("100000"), Some("Beijing")).lines(), ["Street 1", "Beijing Town 100000"]);
+    }
 }

@@ -39,6 +39,10 @@ pub struct Invoice {
     #[serde(with = "crate::date::iso")]
     #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
     pub period_end: Date,
+    /// The day payment is due (an unpaid invoice is overdue after it).
+    #[serde(with = "crate::date::iso")]
+    #[cfg_attr(test, schemars(with = "crate::drift::IsoDate"))]
+    pub due_date: Date,
     /// Total including tax.
     pub amount: Money,
     /// Payment status.
@@ -68,12 +72,29 @@ pub enum InvoiceStatus {
 pub struct InvoiceDetail {
     /// The invoice.
     pub invoice: Invoice,
+    /// Who sells: the name, address and VAT number printed on the invoice.
+    pub seller: InvoiceParty,
+    /// Who is billed: the billing profile's bill-to name and address, and its VAT number if it has one.
+    pub buyer: InvoiceParty,
     /// Its lines.
     pub lines: Vec<InvoiceLine>,
     /// Sum of the lines before tax.
     pub subtotal: Money,
     /// Sum of the lines' tax.
     pub tax: Money,
+}
+
+/// A seller or buyer as an invoice names them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct InvoiceParty {
+    /// Company or person.
+    pub name: String,
+    /// Postal address.
+    pub address: crate::billing::Address,
+    /// VAT registration number, e.g. `SE556677889901`; omitted when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat_number: Option<String>,
 }
 
 /// One line of an invoice.

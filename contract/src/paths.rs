@@ -74,9 +74,9 @@ pub fn payment_method(id: &PaymentMethodId) -> String {
 pub fn invoice(id: &InvoiceId) -> String {
     format!("{INVOICES}/{}", encode(&id.0))
 }
-/// `GET`: an invoice as PDF.
-pub fn invoice_pdf(id: &InvoiceId) -> String {
-    format!("{}/pdf", invoice(id))
+/// `GET`: an invoice as PDF, written in the language `lang` (a BCP 47 tag such as `sv`).
+pub fn invoice_pdf(id: &InvoiceId, lang: &str) -> String {
+    format!("{}/pdf?lang={}", invoice(id), encode(lang))
 }
 
 /// `GET` (admins): one self-service purchase with its history.

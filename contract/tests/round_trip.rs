@@ -82,6 +82,7 @@ fn invoice() -> Invoice {
         date: date!(2026 - 11 - 01),
         period_start: date!(2026 - 10 - 01),
         period_end: date!(2026 - 10 - 31),
+        due_date: date!(2026 - 12 - 01),
         amount: sek("1362.50"),
         status: InvoiceStatus::Paid,
         billing_profile_id: "bp-1".into(),
@@ -222,8 +223,22 @@ fn billing_types_round_trip_and_never_print_card_secrets() {
 fn invoice_types_round_trip() {
     round_trip(&InvoiceQuery { from: date!(2026 - 08 - 23), to: date!(2026 - 11 - 23) });
     round_trip(&invoice());
+    let party = |name: &str, vat_number: Option<&str>| InvoiceParty {
+        name: name.into(),
+        address: Address {
+            line1: "Kungsgatan 1".into(),
+            line2: None,
+            city: "Stockholm".into(),
+            postal_code: Some("111 43".into()),
+            region: None,
+            country: "SE".into(),
+        },
+        vat_number: vat_number.map(Into::into),
+    };
     round_trip(&InvoiceDetail {
         invoice: invoice(),
+        seller: party("Seller AB", Some("SE559900112201")),
+        buyer: party("Contoso AB", None),
         lines: vec![InvoiceLine {
             product: "Power BI Pro".into(),
             quantity: 10,

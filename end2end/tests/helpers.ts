@@ -141,3 +141,24 @@ export const PAYMENTS_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?
 export function hostedField(scope: Page | Locator, label: string): Locator {
   return scope.getByTitle(label, { exact: true }).contentFrame().getByRole('textbox', { name: label, exact: true });
 }
+
+/** The strings a PDF of the reference backend shows, decoded: Windows-1252 literals and UTF-16 hex strings. */
+export function pdfText(pdf: Buffer): string[] {
+  const high: Record<number, string> = { 0x80: '€', 0x96: '–', 0x97: '—', 0x85: '…' };
+  const shown: string[] = [];
+  for (const line of pdf.toString('latin1').split('\n')) {
+    const hex = line.match(/ <([0-9A-F]+)> Tj ET$/);
+    const literal = line.match(/ Td \((.*)\) Tj ET$/);
+    if (hex) {
+      const units = hex[1].match(/.{4}/g) ?? [];
+      shown.push(String.fromCharCode(...units.map((unit) => parseInt(unit, 16))));
+    } else if (literal) {
+      shown.push(literal[1].replace(/\\([0-7]{3}|.)/g, (_, escaped: string) => {
+        if (escaped.length === 1) return escaped;
+        const byte = parseInt(escaped, 8);
+        return high[byte] ?? String.fromCharCode(byte);
+      }));
+    }
+  }
+  return shown;
+}

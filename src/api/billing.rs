@@ -70,8 +70,9 @@ impl Api {
         self.http.get(&paths::invoice(id)).await
     }
 
-    /// Where the invoice's PDF is downloaded from (a link the browser follows with the session cookie).
-    pub fn invoice_pdf_url(&self, id: &InvoiceId) -> String {
-        self.http.url(&paths::invoice_pdf(id))
+    /// Where the invoice's PDF in the language `lang` is downloaded from (a link the browser follows with the
+    /// session cookie).
+    pub fn invoice_pdf_url(&self, id: &InvoiceId, lang: &str) -> String {
+        self.http.url(&paths::invoice_pdf(id, lang))
     }
 }

@@ -2,16 +2,17 @@
 //! `quantity × unit_price`, its tax is `amount × tax_rate` rounded half away from zero to cents, and the invoice's
 //! amount is the sum of the amounts plus the sum of the taxes.
 
-use super::codec::{Cur, Dec, Named};
-use contract::invoices::{Invoice, InvoiceDetail, InvoiceLine};
+use super::codec::{Cur, Dec, Json, Named};
+use contract::billing::Address;
+use contract::invoices::{Invoice, InvoiceDetail, InvoiceLine, InvoiceParty};
 use contract::{BillingProfileId, Currency, InvoiceId, Money};
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
 use rust_decimal::{Decimal, RoundingStrategy};
 use time::Date;
 
-const SELECT: &str = "SELECT i.id, i.number, i.date, i.period_start, i.period_end, i.status, b.id, b.name, b.currency
-    FROM invoices i JOIN billing_profiles b ON b.id = i.billing_profile_id WHERE b.owner_id = ?1";
+const SELECT: &str = "SELECT i.id, i.number, i.date, i.period_start, i.period_end, i.status, b.id, b.name, b.currency,
+    i.due_date, b.bill_to_name, b.bill_to, b.vat_number FROM invoices i JOIN billing_profiles b ON b.id = i.billing_profile_id WHERE b.owner_id = ?1";
 
 /// A priced line.
 pub fn price_line(
@@ -60,12 +61,31 @@ fn detail(conn: &Connection, row: &Row<'_>) -> rusqlite::Result<InvoiceDetail> {
         date: row.get(2)?,
         period_start: row.get(3)?,
         period_end: row.get(4)?,
+        due_date: row.get(9)?,
         amount: Money::new(subtotal.amount + tax.amount, currency),
         status: row.get::<_, Named<_>>(5)?.0,
         billing_profile_id: BillingProfileId(row.get(6)?),
         billing_profile_name: row.get(7)?,
     };
-    Ok(InvoiceDetail { invoice, lines, subtotal, tax })
+    let buyer =
+        InvoiceParty { name: row.get(10)?, address: row.get::<_, Json<Address>>(11)?.0, vat_number: row.get(12)? };
+    Ok(InvoiceDetail { invoice, seller: seller(), buyer, lines, subtotal, tax })
+}
+
+/// The seller every invoice of the reference backend names.
+pub fn seller() -> InvoiceParty {
+    InvoiceParty {
+        name: "Northwind Cloud Services AB".to_owned(),
+        address: Address {
+            line1: "Kungsgatan 12".to_owned(),
+            line2: None,
+            city: "Stockholm".to_owned(),
+            postal_code: Some("111 43".to_owned()),
+            region: None,
+            country: "SE".to_owned(),
+        },
+        vat_number: Some("SE559900112201".to_owned()),
+    }
 }
 
 fn query(conn: &Connection, sql: &str, values: Vec<Value>) -> rusqlite::Result<Vec<InvoiceDetail>> {

@@ -60,7 +60,7 @@ pub fn load(conn: &mut Connection, fixture: &Fixture) -> rusqlite::Result<()> {
         }
         let mut profile = tx.prepare(
             "INSERT INTO billing_profiles (id, owner_id, name, bill_to_name, bill_to, invoice_email, currency,
-             payment_method_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             payment_method_id, vat_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         for b in &fixture.billing_profiles {
             profile.execute(params![
@@ -71,7 +71,8 @@ pub fn load(conn: &mut Connection, fixture: &Fixture) -> rusqlite::Result<()> {
                 to_json(&b.bill_to),
                 b.invoice_email,
                 b.currency.code(),
-                b.payment_method_id
+                b.payment_method_id,
+                b.vat_number
             ])?;
         }
         let mut sub = tx.prepare(
@@ -110,8 +111,8 @@ pub fn load(conn: &mut Connection, fixture: &Fixture) -> rusqlite::Result<()> {
             assignment.execute(params![a.subscription_id, a.person_id, a.assigned_on])?;
         }
         let mut invoice = tx.prepare(
-            "INSERT INTO invoices (id, number, billing_profile_id, date, period_start, period_end, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO invoices (id, number, billing_profile_id, date, period_start, period_end, due_date, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         let mut line = tx.prepare(
             "INSERT INTO invoice_lines (invoice_id, line_no, product, quantity, unit_price, tax_rate)
@@ -125,6 +126,7 @@ pub fn load(conn: &mut Connection, fixture: &Fixture) -> rusqlite::Result<()> {
                 i.date,
                 i.period_start,
                 i.period_end,
+                i.due(),
                 name(&i.status)
             ])?;
             for (n, l) in i.lines.iter().enumerate() {

@@ -77,6 +77,7 @@ CREATE TABLE billing_profiles (
     bill_to           TEXT NOT NULL,
     invoice_email     TEXT NOT NULL,
     currency          TEXT NOT NULL,
+    vat_number        TEXT,
     payment_method_id TEXT REFERENCES payment_methods(id),
     version           INTEGER NOT NULL DEFAULT 1
 );
@@ -157,6 +158,7 @@ CREATE TABLE invoices (
     date               TEXT NOT NULL,
     period_start       TEXT NOT NULL,
     period_end         TEXT NOT NULL,
+    due_date           TEXT NOT NULL,
     status             TEXT NOT NULL
 );
 CREATE INDEX invoices_by_profile_date ON invoices(billing_profile_id, date);

@@ -60,15 +60,17 @@ fn profile(
     method: &str,
 ) -> FixtureBillingProfile {
     let bill_to = address(city);
+    let german = bill_to.country == "DE";
     FixtureBillingProfile {
         id: id.to_owned(),
         owner_id: owner.to_owned(),
         name: name.to_owned(),
-        bill_to_name: if bill_to.country == "DE" { "Contoso GmbH" } else { "Contoso AB" }.to_owned(),
+        bill_to_name: if german { "Contoso GmbH" } else { "Contoso AB" }.to_owned(),
         bill_to,
         invoice_email: email.to_owned(),
         currency: Currency::parse(currency).unwrap_or_else(|_| unreachable!("a literal code")),
         payment_method_id: Some(method.to_owned()),
+        vat_number: Some(if german { "DE298765431" } else { "SE556677889901" }.to_owned()),
     }
 }
 
@@ -149,6 +151,7 @@ pub fn invoices(today: Date, profiles: &[FixtureBillingProfile], subs: &[Fixture
                 date: start,
                 period_start: start,
                 period_end: end,
+                due_date: None,
                 status,
                 lines,
             });

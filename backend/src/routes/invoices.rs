@@ -2,6 +2,7 @@
 
 use crate::auth::Viewer;
 use crate::db::invoices as db;
+use crate::invoice_words::Lang;
 use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
@@ -43,18 +44,16 @@ pub async fn one(
     found.map(Json).ok_or(ApiError::NotFound)
 }
 
-/// One of the viewer's invoices as a PDF (`attachment; filename="<number>.pdf"`), with the same exact amounts.
-pub async fn pdf(State(state): State<Arc<AppState>>, viewer: Viewer, PathId(id): PathId) -> ApiResult<Response> {
-    let (detail, profile) = state
-        .db
-        .with(|conn| {
-            let Some(detail) = db::one(conn, &viewer.person_id, &id)? else { return Ok(None) };
-            let profile =
-                crate::db::billing::billing_profile(conn, &viewer.person_id, &detail.invoice.billing_profile_id.0)?;
-            Ok(profile.map(|profile| (detail, profile)))
-        })?
-        .ok_or(ApiError::NotFound)?;
-    let bytes = crate::invoice_pdf::invoice_pdf(&detail, &profile);
+/// One of the viewer's invoices as a PDF in the language `lang` names (`attachment; filename="<number>.pdf"`), with the same exact amounts.
+pub async fn pdf(
+    State(state): State<Arc<AppState>>,
+    viewer: Viewer,
+    PathId(id): PathId,
+    params: Params,
+) -> ApiResult<Response> {
+    let lang = Lang::from_tag(params.text("lang"));
+    let detail = state.db.with(|conn| db::one(conn, &viewer.person_id, &id))?.ok_or(ApiError::NotFound)?;
+    let bytes = crate::invoice_pdf::invoice_pdf(&detail, lang);
     let safe_name: String =
         detail.invoice.number.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
     let mut response = bytes.into_response();

@@ -2,6 +2,7 @@
 
 use crate::common::*;
 use axum::http::StatusCode;
+use backend::invoice_words::Lang;
 use contract::invoices::{Invoice, InvoiceDetail, InvoiceStatus};
 use contract::problem::FieldErrorCode;
 use contract::ErrorCode;
@@ -129,17 +130,54 @@ async fn the_pdf_is_a_valid_pdf_with_the_lines_and_totals() {
     for (i, offset) in offsets.iter().enumerate() {
         assert!(pdf[*offset..].starts_with(format!("{} 0 obj", i + 1).as_bytes()), "object {}", i + 1);
     }
-    let shown = |money: &contract::Money| backend::invoice_pdf::money(money);
-    assert!(text.contains("(Invoice STOCKHOLM-202611)"));
+    let shown = backend::pdf::shown_text(pdf);
+    let has = |wanted: &str| shown.iter().any(|s| s == wanted);
+    let en = Lang::En;
+    assert!(has("Invoice STOCKHOLM-202611"), "{shown:?}");
     for line in &detail.lines {
-        assert!(text.contains(&format!("({})", shown(&line.amount))), "{}", line.product);
+        assert!(has(&en.money(&line.amount)), "{}", line.product);
     }
     for total in [&detail.subtotal, &detail.tax, &detail.invoice.amount] {
-        assert!(text.contains(&format!("({})", shown(total))), "{}", shown(total));
+        assert!(has(&en.money(total)), "{}", en.money(total));
     }
-    assert!(text.contains("(Total)"));
+    assert!(has("Total") && has("VAT 25%"), "{shown:?}");
+    assert!(has(&format!("Due date: {}", en.date(detail.invoice.due_date))), "{shown:?}");
+    assert!(has(&detail.seller.name) && has(&detail.buyer.name));
+    for vat_number in [&detail.seller.vat_number, &detail.buyer.vat_number] {
+        assert!(has(&format!("VAT no. {}", vat_number.as_deref().unwrap())), "{shown:?}");
+    }
     let jurgen = app.jurgen().await;
     let reply = app.get("/api/v1/invoices/inv-stockholm-202611/pdf", &jurgen).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND, "another person's invoice");
     assert_eq!(reply.problem().code, ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn the_pdf_is_written_in_the_language_the_page_asks_for() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let detail: InvoiceDetail = app.get("/api/v1/invoices/inv-stockholm-202611", &asa).await.json();
+    let pdf = |lang: &'static str| {
+        let (app, asa) = (&app, &asa);
+        async move {
+            let reply = app.get(&format!("/api/v1/invoices/inv-stockholm-202611/pdf?lang={lang}"), asa).await;
+            assert_eq!(reply.status, StatusCode::OK);
+            backend::pdf::shown_text(&reply.body)
+        }
+    };
+    let due = detail.invoice.due_date;
+    let sv = pdf("sv-SE").await;
+    assert!(sv.contains(&"Faktura STOCKHOLM-202611".to_owned()), "{sv:?}");
+    assert!(sv.contains(&format!("Förfallodatum: {}", Lang::Sv.date(due))), "{sv:?}");
+    assert!(sv.contains(&Lang::Sv.money(&detail.invoice.amount)), "{sv:?}");
+    assert!(sv.contains(&"Moms 25\u{a0}%".to_owned()) && sv.contains(&"111 43 Stockholm".to_owned()), "{sv:?}");
+    let zh = pdf("zh-Hans").await;
+    assert!(zh.contains(&"发票 STOCKHOLM-202611".to_owned()), "{zh:?}");
+    assert!(zh.contains(&format!("到期日：{}", Lang::ZhHans.date(due))), "{zh:?}");
+    let de = pdf("de").await;
+    assert!(de.contains(&"Rechnung STOCKHOLM-202611".to_owned()) && de.contains(&"Schweden".to_owned()), "{de:?}");
+    assert_eq!(
+        pdf("xx-unknown").await,
+        backend::pdf::shown_text(&app.get("/api/v1/invoices/inv-stockholm-202611/pdf", &asa).await.body)
+    );
 }

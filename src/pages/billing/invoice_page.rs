@@ -1,4 +1,5 @@
 use super::invoice_lines::InvoiceLines;
+use super::invoice_parties::InvoiceParties;
 use crate::api::use_api;
 use crate::components::{DocumentTitle, ErrorView, InvoiceStatusBadge, LoadingTable};
 use crate::format;
@@ -10,7 +11,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-/// One invoice (`/billing/invoices/:id`): its dates, lines and totals, and **Download PDF**. The query string is
+/// One invoice (`/billing/invoices/:id`): its dates (due date included), seller and buyer, lines and totals, and
+/// **Download PDF** (in the page's language). The query string is
 /// the list's range, so *Invoices* goes back to it.
 #[component]
 pub fn InvoicePage() -> impl IntoView {
@@ -41,10 +43,14 @@ pub fn InvoicePage() -> impl IntoView {
         Some(Ok(detail)) => {
             let invoice = detail.invoice.clone();
             let title = t_string!(i18n, invoices.invoice_title, number = invoice.number.clone()).to_string();
-            let pdf = api.invoice_pdf_url(&invoice.id);
+            let pdf = {
+                let (api, id) = (api.clone(), invoice.id.clone());
+                move || api.invoice_pdf_url(&id, locale_code(i18n))
+            };
             let file = format!("{}.pdf", invoice.number);
-            let (date, start, end) = (invoice.date, invoice.period_start, invoice.period_end);
+            let (date, due, start, end) = (invoice.date, invoice.due_date, invoice.period_start, invoice.period_end);
             let date = move || format::date(locale_code(i18n), date);
+            let due = move || format::date(locale_code(i18n), due);
             let period = move || {
                 let locale = locale_code(i18n);
                 t_string!(i18n, invoices.period, from = format::date(locale, start), to = format::date(locale, end)).to_string()
@@ -57,10 +63,12 @@ pub fn InvoicePage() -> impl IntoView {
                 </div>
                 <dl class="details">
                     <dt>{t!(i18n, invoices.col_date)}</dt><dd>{date}</dd>
+                    <dt>{t!(i18n, invoices.col_due)}</dt><dd>{due}</dd>
                     <dt>{t!(i18n, invoices.col_period)}</dt><dd>{period}</dd>
                     <dt>{t!(i18n, invoices.col_profile)}</dt><dd>{invoice.billing_profile_name.clone()}</dd>
                     <dt>{t!(i18n, invoices.col_status)}</dt><dd><InvoiceStatusBadge status=invoice.status /></dd>
                 </dl>
+                <InvoiceParties seller=detail.seller.clone() buyer=detail.buyer.clone() />
                 <InvoiceLines detail />
             }
             .into_any()

@@ -16,7 +16,8 @@ pub fn totals_per_currency(invoices: &[Invoice]) -> Vec<Money> {
     sums.into_iter().map(|(currency, amount)| Money::new(amount, currency)).collect()
 }
 
-/// The range's totals, one per currency, with how many invoices they sum.
+/// The range's totals, one per currency (each amount names its currency once, e.g. "€4,701.69"), with how many
+/// invoices they sum.
 #[component]
 pub fn InvoiceTotals(
     /// The invoices of the range.
@@ -33,13 +34,12 @@ pub fn InvoiceTotals(
             } else {
                 t_string!(i18n, invoices.totals_many, count).to_string()
             }}</p>
-            <dl class="details">
+            <ul class="totals-list">
                 {totals.into_iter().map(|total| {
-                    let currency = total.currency.code().to_owned();
                     let amount = move || format::money(locale_code(i18n), &total);
-                    view! { <dt>{currency}</dt><dd class="number-inline">{amount}</dd> }
+                    view! { <li class="number-inline">{amount}</li> }
                 }).collect_view()}
-            </dl>
+            </ul>
         </section>
     }
 }
@@ -52,6 +52,7 @@ mod tests {
     fn invoice(amount: &str, currency: &str) -> Invoice {
         serde_json::from_value(serde_json::json!({
             "id": "i", "number": "N", "date": "2026-11-01", "period_start": "2026-11-01", "period_end": "2026-11-30",
+            "due_date": "2026-12-01",
             "amount": { "amount": amount, "currency": currency }, "status": "paid",
             "billing_profile_id": "bp", "billing_profile_name": "P"
         }))

@@ -17,6 +17,7 @@ mod empty_invoices;
 mod expiry_fields;
 mod invoice_lines;
 mod invoice_page;
+mod invoice_parties;
 mod invoice_totals;
 mod invoices_page;
 mod invoices_section;

@@ -50,6 +50,7 @@ pub fn invoices(today: Date, count: usize) -> Vec<Invoice> {
                 date: start,
                 period_start: start,
                 period_end: end,
+                due_date: end,
                 amount: Money::new(Decimal::new(amount, 2), currency),
                 status: match i {
                     0 | 1 => InvoiceStatus::Due,
