@@ -3,12 +3,16 @@
 //! return gets a `'` first, so a spreadsheet shows the text instead of running it; OWASP "CSV injection").
 
 /// A CSV document being written.
-pub struct Csv(String);
+pub struct Csv {
+    text: String,
+    separator: char,
+}
 
 impl Csv {
-    /// A document with its header row.
-    pub fn with_header(columns: &[&str]) -> Self {
-        let mut csv = Self(String::from('\u{feff}'));
+    /// A document with its header row, its fields separated by `separator` (`,`, or `;` for spreadsheets whose
+    /// decimal separator is a comma).
+    pub fn with_header(columns: &[&str], separator: char) -> Self {
+        let mut csv = Self { text: String::from('\u{feff}'), separator };
         csv.row(columns.iter().copied());
         csv
     }
@@ -16,13 +20,13 @@ impl Csv {
     /// Appends a row.
     pub fn row<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
         let fields: Vec<String> = fields.into_iter().map(field).collect();
-        self.0.push_str(&fields.join(","));
-        self.0.push_str("\r\n");
+        self.text.push_str(&fields.join(&self.separator.to_string()));
+        self.text.push_str("\r\n");
     }
 
     /// The document's bytes.
     pub fn into_bytes(self) -> Vec<u8> {
-        self.0.into_bytes()
+        self.text.into_bytes()
     }
 }
 
@@ -38,7 +42,7 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_formulas_neutralised() {
-        let mut csv = Csv::with_header(&["name", "e-mail"]);
+        let mut csv = Csv::with_header(&["name", "e-mail"], ',');
         csv.row(["=HYPERLINK(\"x\")", "a@b"]);
         csv.row(["王芳", "-1+2"]);
         csv.row(["Åsa \"Ö\", AB", "@SUM(A1)"]);
@@ -46,6 +50,12 @@ mod tests {
         assert_eq!(
             text,
             "\u{feff}\"name\",\"e-mail\"\r\n\"'=HYPERLINK(\"\"x\"\")\",\"a@b\"\r\n\"王芳\",\"'-1+2\"\r\n\"Åsa \"\"Ö\"\", AB\",\"'@SUM(A1)\"\r\n"
+        );
+        let mut semicolons = Csv::with_header(&["Namn", "Pris"], ';');
+        semicolons.row(["A; B", "12,50"]);
+        assert_eq!(
+            String::from_utf8(semicolons.into_bytes()).unwrap(),
+            "\u{feff}\"Namn\";\"Pris\"\r\n\"A; B\";\"12,50\"\r\n"
         );
     }
 }

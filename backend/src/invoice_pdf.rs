@@ -1,7 +1,8 @@
 //! An invoice as a PDF in the reader's language: the seller and the buyer with their VAT numbers, the dates (due
 //! date included), the lines and the totals (the same exact amounts as the JSON).
 
-use crate::invoice_words::{Lang, Words};
+use crate::invoice_words::Words;
+use crate::lang::Lang;
 use crate::pdf::{document, Face, Page, Script, PAGE_HEIGHT};
 use contract::invoices::{InvoiceDetail, InvoiceParty};
 
@@ -91,7 +92,7 @@ fn columns(w: &mut Writer, left: (&str, &[String]), right: (&str, &[String])) {
 
 /// The invoice as a PDF file in `lang`.
 pub fn invoice_pdf(detail: &InvoiceDetail, lang: Lang) -> Vec<u8> {
-    let words = lang.words();
+    let words = lang.invoice_words();
     let invoice = &detail.invoice;
     let script = if lang == Lang::ZhHans { Script::Chinese } else { Script::Latin };
     let mut w = Writer::new(script);

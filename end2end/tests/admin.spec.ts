@@ -51,7 +51,7 @@ test('an administrator sees every self-service purchase, filters them, and expor
   const lines = text.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('"Product","Purchaser","Purchaser e-mail","Status","Licenses","Assigned","Purchased on","Renews or expires on","Price per license","Purchase price","Currency"');
   expect(lines).toHaveLength(filtered.total + 1);
-  expect(lines.slice(1).every((l) => l.includes('"Jürgen Weiß","jurgen.weiss@contoso.de","active"'))).toBe(true);
+  expect(lines.slice(1).every((l) => l.includes('"Jürgen Weiß","jurgen.weiss@contoso.de","Active"'))).toBe(true);
   expect(requests.filter((r) => r.method() !== 'GET').map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
 });
 
@@ -95,4 +95,33 @@ test('a purchaser sees no admin link, and the page says they lack access', async
   await expect(page.getByRole('alert')).toContainText("You don't have access to this.");
   await expect(page.getByRole('table')).toHaveCount(0);
   await expectAccessible(page);
+});
+
+test('in Swedish: one tab title, styled filter boxes, and a CSV a Swedish spreadsheet opens in columns', async ({ page }) => {
+  await signIn(page, '/admin/self-service', ADMIN);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByRole('heading', { level: 1, name: 'Självbetjäningsköp' })).toBeVisible();
+  await expect(page).toHaveTitle('Självbetjäningsköp');
+  const purchaser = page.getByRole('searchbox', { name: 'Köpare' });
+  const box = await purchaser.evaluate((input) => {
+    const style = getComputedStyle(input);
+    return { height: input.getBoundingClientRect().height, radius: style.borderRadius, font: style.fontSize };
+  });
+  const body = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+  expect(box.height).toBeGreaterThanOrEqual(32);
+  expect(box.radius).not.toBe('0px');
+  expect(box.font).toBe(body);
+  await purchaser.fill('åsa');
+  const api = await (await page.request.get('/api/v1/admin/self-service-purchases?purchaser=%C3%A5sa&page_size=200')).json();
+  await expect(page.getByRole('table', { name: 'Självbetjäningsköp' }).locator('tbody tr')).toHaveCount(api.total);
+  await expectAccessible(page);
+  const { text } = await download(page, 'Exportera tabellen (CSV)');
+  const lines = text.slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe('"Produkt";"Köpare";"Köparens e-postadress";"Status";"Licenser";"Tilldelade";"Köpt";"Förnyas eller upphör";"Pris per licens";"Inköpspris";"Valuta"');
+  expect(lines).toHaveLength(api.total + 1);
+  for (const purchase of api.items) {
+    const line = lines.find((l) => l.startsWith(`"${purchase.product.name}";`))!;
+    expect(line).toContain(`;"${purchase.purchase_price.amount.replace('.', ',')}";`);
+  }
+  expect(lines.some((l) => l.includes(';"Aktiv";'))).toBe(true);
 });

@@ -5,20 +5,21 @@ use contract::admin::{PurchaseDetail, PurchaseQuery, SelfServicePurchase};
 use contract::licenses::Assignment;
 use contract::{paths, Page, SubscriptionId};
 
-/// The query string of the table's filters (page left out of exports).
-fn filters(query: &PurchaseQuery, with_page: bool) -> String {
+/// The query string of the table's filters: with the page for the table, with the language instead for exports.
+fn filters(query: &PurchaseQuery, with_page: bool, lang: Option<&str>) -> String {
     paths::query([
         ("product", query.product.clone().filter(|t| !t.trim().is_empty())),
         ("purchaser", query.purchaser.clone().filter(|t| !t.trim().is_empty())),
         ("status", query.status.map(|s| s.as_str().to_owned())),
         ("page", query.page.filter(|p| with_page && *p > 1).map(|p| p.to_string())),
+        ("lang", lang.map(str::to_owned)),
     ])
 }
 
 impl Api {
     /// One page of the organization's self-service purchases matching the filters.
     pub async fn admin_purchases(&self, query: &PurchaseQuery) -> Result<Page<SelfServicePurchase>, ApiError> {
-        self.http.get(&format!("{}{}", paths::ADMIN_PURCHASES, filters(query, true))).await
+        self.http.get(&format!("{}{}", paths::ADMIN_PURCHASES, filters(query, true, None))).await
     }
 
     /// One purchase with its order history.
@@ -32,13 +33,14 @@ impl Api {
         self.http.get(&format!("{}{query}", paths::admin_purchase_assignments(id))).await
     }
 
-    /// Where the whole (filtered) table is downloaded as CSV.
-    pub fn admin_export_url(&self, query: &PurchaseQuery) -> String {
-        self.http.url(&format!("{}{}", paths::ADMIN_PURCHASES_EXPORT, filters(query, false)))
+    /// Where the whole (filtered) table is downloaded as CSV for a spreadsheet in the language `lang`.
+    pub fn admin_export_url(&self, query: &PurchaseQuery, lang: &str) -> String {
+        self.http.url(&format!("{}{}", paths::ADMIN_PURCHASES_EXPORT, filters(query, false, Some(lang))))
     }
 
-    /// Where a purchase's assigned people are downloaded as CSV.
-    pub fn admin_assignments_export_url(&self, id: &SubscriptionId) -> String {
-        self.http.url(&paths::admin_purchase_assignments_export(id))
+    /// Where a purchase's assigned people are downloaded as CSV for a spreadsheet in the language `lang`.
+    pub fn admin_assignments_export_url(&self, id: &SubscriptionId, lang: &str) -> String {
+        let query = paths::query([("lang", Some(lang.to_owned()))]);
+        self.http.url(&format!("{}{query}", paths::admin_purchase_assignments_export(id)))
     }
 }

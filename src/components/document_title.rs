@@ -1,7 +1,8 @@
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// Sets the browser tab's title to "<page> – <portal>" while the page is shown. Renders nothing.
+/// Sets the browser tab's title to "<page> – <portal>" while the page is shown, or the portal's name alone when the
+/// page has the same name (the administrators' *Self-service purchases*). Renders nothing.
 #[component]
 pub fn DocumentTitle(
     /// The page's own title.
@@ -10,6 +11,7 @@ pub fn DocumentTitle(
 ) -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| {
-        document().set_title(&format!("{} – {}", title.get(), t_string!(i18n, app.title)));
+        let (page, portal) = (title.get(), t_string!(i18n, app.title).to_string());
+        document().set_title(&if page == portal { portal } else { format!("{page} – {portal}") });
     });
 }

@@ -7,6 +7,7 @@ use crate::csv::Csv;
 use crate::db::changes::{self, OrderKind};
 use crate::db::subscriptions::{self as db, SubscriptionRecord};
 use crate::db::terms::query_words;
+use crate::lang::Lang;
 use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;
@@ -125,33 +126,27 @@ fn csv_download(csv: Csv, name: &str) -> Response {
     response
 }
 
-/// The whole table (every page) as CSV, with the same filters.
+/// The whole table (every page) as CSV, with the same filters, in the language `lang` names: its headings and
+/// statuses translated, and for languages whose decimal separator is a comma (Swedish, German) semicolons between
+/// fields and decimal commas, so a spreadsheet in that language opens it in columns. Dates are ISO 8601, which
+/// every spreadsheet reads as dates.
 pub async fn export(State(state): State<Arc<AppState>>, viewer: Viewer, mut params: Params) -> ApiResult<Response> {
     require_admin(&viewer)?;
+    let lang = Lang::from_tag(params.text("lang"));
     let query = read_query(&mut params)?;
     let all = state.db.with(|conn| matching(conn, &viewer, &query))?;
-    let mut csv = Csv::with_header(&[
-        "Product",
-        "Purchaser",
-        "Purchaser e-mail",
-        "Status",
-        "Licenses",
-        "Assigned",
-        "Purchased on",
-        "Renews or expires on",
-        "Price per license",
-        "Purchase price",
-        "Currency",
-    ]);
+    let words = lang.export_words();
+    let mut csv = Csv::with_header(&words.purchases, lang.csv_separator());
     for p in &all {
         let (total, assigned) = (p.total_licenses.to_string(), p.assigned_licenses.to_string());
         let (bought, ends) = (contract::date::to_iso(p.purchased_on), contract::date::to_iso(p.renews_or_expires_on));
-        let (unit, price) = (p.unit_price.amount.to_string(), p.purchase_price.amount.to_string());
+        let (unit, price) =
+            (lang.spreadsheet_number(p.unit_price.amount), lang.spreadsheet_number(p.purchase_price.amount));
         csv.row([
             p.product.name.as_str(),
             &p.purchaser.display_name,
             &p.purchaser.email,
-            p.status.as_str(),
+            words.status(p.status),
             &total,
             &assigned,
             &bought,
@@ -235,13 +230,16 @@ pub async fn assignments(
     Ok(Json(Page { items, total, page, page_size }))
 }
 
-/// Every assigned person as CSV: name, e-mail, department, assigned date.
+/// Every assigned person as CSV: name, e-mail, department, assigned date, in the language `lang` names (as the
+/// purchases export).
 pub async fn assignments_export(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
     PathId(id): PathId,
+    params: Params,
 ) -> ApiResult<Response> {
     require_admin(&viewer)?;
+    let lang = Lang::from_tag(params.text("lang"));
     let (record, people) = state.db.write(|conn| {
         let record = find(conn, &viewer, &id)?;
         let mut people = Vec::new();
@@ -255,7 +253,7 @@ pub async fn assignments_export(
         }
         Ok((record, people))
     })?;
-    let mut csv = Csv::with_header(&["Name", "E-mail", "Department", "Assigned on"]);
+    let mut csv = Csv::with_header(&lang.export_words().people, lang.csv_separator());
     for a in &people {
         let assigned = contract::date::to_iso(a.assigned_on);
         csv.row([

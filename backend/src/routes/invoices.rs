@@ -2,7 +2,7 @@
 
 use crate::auth::Viewer;
 use crate::db::invoices as db;
-use crate::invoice_words::Lang;
+use crate::lang::Lang;
 use crate::path_id::PathId;
 use crate::problem::{ApiError, ApiResult};
 use crate::query::Params;

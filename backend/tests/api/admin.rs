@@ -5,6 +5,7 @@ use crate::common::*;
 use axum::http::{Method, StatusCode};
 use contract::admin::{HistoryKind, PurchaseDetail, SelfServicePurchase};
 use contract::licenses::Assignment;
+use contract::subscriptions::SubscriptionStatus;
 use contract::{ErrorCode, Page};
 
 const LIST: &str = "/api/v1/admin/self-service-purchases";
@@ -122,4 +123,44 @@ async fn exports_are_utf8_with_bom_quoted_and_formulas_neutralised() {
     assert!(rows[0].starts_with(r#""Product","Purchaser","Purchaser e-mail","Status","Licenses""#));
     assert_eq!(rows.len() - 1, list(&app, &li, "?purchaser=asa").await.total as usize);
     assert!(rows[1..].iter().all(|r| r.contains(r#""Åsa Öström","asa.ostrom@contoso.se""#)));
+}
+
+#[tokio::test]
+async fn exports_are_written_for_a_spreadsheet_in_the_readers_language() {
+    let app = App::small();
+    let li = app.li().await;
+    let rows = |text: String| -> Vec<String> {
+        text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    };
+    let english = rows(app.get(&format!("{LIST}/export?purchaser=asa"), &li).await.text());
+    let swedish = rows(app.get(&format!("{LIST}/export?purchaser=asa&lang=sv"), &li).await.text());
+    assert_eq!(english.len(), swedish.len());
+    assert!(
+        swedish[0].starts_with(r#""Produkt";"Köpare";"Köparens e-postadress";"Status";"Licenser""#),
+        "{}",
+        swedish[0]
+    );
+    let purchases = list(&app, &li, "?purchaser=asa&page_size=200").await.items;
+    for purchase in &purchases {
+        let price = purchase.purchase_price.amount.to_string().replace('.', ",");
+        let row = swedish.iter().find(|r| r.starts_with(&format!("\"{}\";", purchase.product.name))).unwrap();
+        assert!(row.contains(&format!(";\"{price}\";")), "a decimal comma: {row}");
+        let status = match purchase.status {
+            SubscriptionStatus::Active => "Aktiv",
+            SubscriptionStatus::Trial => "Utvärderingsversion",
+            SubscriptionStatus::Expired => "Har upphört",
+            SubscriptionStatus::Disabled => "Inaktiverad",
+            SubscriptionStatus::Cancelled => "Avbruten",
+            SubscriptionStatus::Deleted => "Borttagen",
+        };
+        assert!(row.contains(&format!(";\"{status}\";")), "{row}");
+        assert!(row.contains(&format!(";\"{}\";", contract::date::to_iso(purchase.purchased_on))), "ISO dates: {row}");
+    }
+    let german = rows(app.get(&format!("{LIST}/export?purchaser=asa&lang=de-DE"), &li).await.text());
+    assert!(german[0].starts_with(r#""Produkt";"Käufer";"#), "{}", german[0]);
+    let chinese =
+        rows(app.get(&format!("{LIST}/sub-liwei-standard/assignments/export?lang=zh-Hans"), &li).await.text());
+    assert_eq!(chinese[0], r#""姓名","电子邮件","部门","分配日期""#);
+    let people = rows(app.get(&format!("{LIST}/sub-liwei-standard/assignments/export?lang=sv"), &li).await.text());
+    assert_eq!(people[0], r#""Namn";"E-postadress";"Avdelning";"Tilldelad""#);
 }

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use axum::http::StatusCode;
-use backend::invoice_words::Lang;
+use backend::lang::Lang;
 use contract::invoices::{Invoice, InvoiceDetail, InvoiceStatus};
 use contract::problem::FieldErrorCode;
 use contract::ErrorCode;

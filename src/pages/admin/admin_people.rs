@@ -15,7 +15,10 @@ pub fn AdminPeople(
     let i18n = use_i18n();
     let api = use_api();
     let page = RwSignal::new(1u32);
-    let export = api.admin_assignments_export_url(&id);
+    let export = {
+        let (api, id) = (api.clone(), id.clone());
+        move || api.admin_assignments_export_url(&id, crate::labels::locale_code(i18n))
+    };
     let people = LocalResource::new(move || {
         let (api, id, page) = (api.clone(), id.clone(), page.get());
         async move { api.admin_assignments(&id, page).await }

@@ -26,7 +26,7 @@ pub fn PurchasesPage() -> impl IntoView {
     let page_count =
         Memo::new(move |_| purchases.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map_or(1, Page::page_count)));
     let page = Signal::derive(move || url.query.with(|q| q.page.unwrap_or(1)));
-    let export = move || api.admin_export_url(&url.query.get());
+    let export = move || api.admin_export_url(&url.query.get(), labels::locale_code(i18n));
     let text_filter = move |id: &'static str,
                             label: Signal<String>,
                             read: fn(&contract::admin::PurchaseQuery) -> Option<String>,
