@@ -571,3 +571,45 @@ test('Back after closing a pane leaves the page, instead of landing on it again'
   await page.goBack();
   await expect(page).toHaveURL(/\/billing\/invoices$/);
 });
+
+test('a card that pays for no billing profile can be removed after a confirmation; a paying one says why not', async ({ page, request }) => {
+  await signIn(page, '/billing/payment-methods');
+  const methods: (PaymentMethod & { used_by: string[] })[] = await (await page.request.get('/api/v1/payment-methods')).json();
+  const brands: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express' };
+  const name = (m: PaymentMethod) => `${brands[m.brand]} ending in ${m.last4}`;
+  const spare = methods.find((m) => m.used_by.length === 0)!;
+  const paying = methods.find((m) => m.used_by.length > 0)!;
+
+  await page.getByRole('link', { name: name(paying) }).click();
+  const payingPane = page.getByRole('dialog', { name: name(paying) });
+  await expect(payingPane.getByText(/This card pays for (a billing profile|\d+ billing profiles), so it can’t be removed\./)).toBeVisible();
+  await expect(payingPane.getByRole('button', { name: 'Remove card' })).toHaveCount(0);
+  await expect(payingPane.getByRole('link', { name: 'Go to billing profiles' })).toBeVisible();
+  await expectAccessible(page);
+  await payingPane.getByRole('button', { name: 'Close' }).first().click();
+
+  await page.getByRole('link', { name: name(spare) }).click();
+  const pane = page.getByRole('dialog', { name: name(spare) });
+  await pane.getByRole('button', { name: 'Remove card' }).click();
+  const question = pane.getByText(`Remove ${name(spare)}? You can add it again later.`);
+  await expect(question).toBeFocused();
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Keep card' }).click();
+  await expect(pane.getByRole('button', { name: 'Remove card' })).toBeFocused();
+  expect((await page.request.get(`/api/v1/payment-methods/${spare.id}`)).status()).toBe(200);
+
+  // A failed removal says so in place and offers a retry, which removes it.
+  await armFault(request, { method: 'DELETE', path: `/api/v1/payment-methods/${spare.id}`, status: 500 });
+  await pane.getByRole('button', { name: 'Remove card' }).click();
+  await pane.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(pane.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(question).toBeVisible();
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Try again' }).click();
+  await expect(pane).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `${name(spare)} is removed.` })).toBeVisible();
+  await expect(page.getByRole('link', { name: name(spare) })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: name(paying) })).toBeVisible();
+  expect((await page.request.get(`/api/v1/payment-methods/${spare.id}`)).status()).toBe(404);
+  await expectAccessible(page);
+});

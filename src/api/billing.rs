@@ -58,6 +58,16 @@ impl Api {
         self.http.send(Method::PATCH, &paths::payment_method(id), Some(guard), Some(update)).await
     }
 
+    /// Removes a stored card (one that pays for no billing profile) as the person saw it (its etag). A card already
+    /// gone (removed in another tab, or by this request when its answer was lost) counts as removed.
+    pub async fn remove_payment_method(&self, method: &PaymentMethod) -> Result<(), ApiError> {
+        let guard = ChangeGuard { if_match: Some(method.etag.clone()), idempotency_key: None };
+        match self.http.send::<(), ()>(Method::DELETE, &paths::payment_method(&method.id), Some(&guard), None).await {
+            Ok(()) | Err(ApiError::NotFound) => Ok(()),
+            Err(error) => Err(error),
+        }
+    }
+
     /// Invoices dated `from..=to`, newest first.
     pub async fn invoices(&self, from: Date, to: Date) -> Result<Vec<Invoice>, ApiError> {
         let query =

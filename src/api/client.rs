@@ -30,8 +30,9 @@ struct Session {
 pub struct ChangeGuard {
     /// The etag of the resource as the person saw it.
     pub if_match: Option<String>,
-    /// The key of this intended change (the same for its retries).
-    pub idempotency_key: String,
+    /// The key of this intended change (the same for its retries); `None` for a change whose repeat is harmless
+    /// (removing a card: again, it is already gone).
+    pub idempotency_key: Option<String>,
 }
 
 impl HttpClient {
@@ -126,7 +127,9 @@ impl HttpClient {
                 builder = builder.header(contract::headers::CSRF_TOKEN, &token);
             }
             if let Some(guard) = change.guard {
-                builder = builder.header(contract::headers::IDEMPOTENCY_KEY, &guard.idempotency_key);
+                if let Some(key) = &guard.idempotency_key {
+                    builder = builder.header(contract::headers::IDEMPOTENCY_KEY, key);
+                }
                 if let Some(etag) = &guard.if_match {
                     builder = builder.header(contract::headers::IF_MATCH, etag);
                 }

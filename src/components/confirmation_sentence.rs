@@ -51,6 +51,10 @@ pub fn confirmation_sentence(confirmation: &Confirmation, i18n: I18n) -> Sentenc
             let card = labels::card(i18n, brand, &last4);
             (t_string!(i18n, confirmations.card_updated, card).to_string(), Vec::new())
         }
+        Confirmation::CardRemoved { brand, last4 } => {
+            let card = labels::card(i18n, brand, &last4);
+            (t_string!(i18n, confirmations.card_removed, card).to_string(), Vec::new())
+        }
         Confirmation::ProfileMethodChanged { profile, brand, last4 } => {
             let card = labels::card(i18n, brand, &last4);
             (t_string!(i18n, confirmations.profile_method_changed, profile = SLOTS[0], card).to_string(), vec![profile])

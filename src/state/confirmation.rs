@@ -63,6 +63,13 @@ pub enum Confirmation {
         /// Its last four digits.
         last4: String,
     },
+    /// A card was removed.
+    CardRemoved {
+        /// Its brand.
+        brand: CardBrand,
+        /// Its last four digits.
+        last4: String,
+    },
     /// A billing profile is paid with another card.
     ProfileMethodChanged {
         /// The profile's name.

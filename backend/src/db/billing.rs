@@ -155,6 +155,17 @@ pub fn insert_method(conn: &Connection, card: &StoredCard<'_>) -> rusqlite::Resu
     Ok(())
 }
 
+/// Whether any billing profile is paid by the card.
+pub fn method_in_use(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM billing_profiles WHERE payment_method_id = ?1)")?
+        .query_row([id], |r| r.get(0))
+}
+
+/// Deletes a stored card.
+pub fn delete_method(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM payment_methods WHERE id = ?1")?.execute([id]).map(|_| ())
+}
+
 /// Applies an edit of a stored card (fields absent stay) and bumps its version.
 pub fn update_method(conn: &Connection, id: &str, update: &PaymentMethodUpdate) -> rusqlite::Result<()> {
     let address = match &update.address {

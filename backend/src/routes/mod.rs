@@ -53,7 +53,10 @@ fn api(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/billing-profiles/{id}", get(billing::profile))
         .route("/billing-profiles/{id}/payment-method", put(payment_methods::set_for_profile))
         .route("/payment-methods", get(billing::methods).post(payment_methods::add))
-        .route("/payment-methods/{id}", get(billing::method).patch(payment_methods::edit))
+        .route(
+            "/payment-methods/{id}",
+            get(billing::method).patch(payment_methods::edit).delete(payment_methods::remove),
+        )
         .route("/admin/self-service-purchases", get(admin::list))
         .route("/admin/self-service-purchases/export", get(admin::export))
         .route("/admin/self-service-purchases/{id}", get(admin::one))

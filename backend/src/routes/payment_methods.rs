@@ -1,5 +1,6 @@
 //! Changing payment methods: `POST /api/v1/payment-methods` (add a card, once per `Idempotency-Key`),
-//! `PATCH /api/v1/payment-methods/{id}` (only security code, expiry, name and address) and
+//! `PATCH /api/v1/payment-methods/{id}` (only security code, expiry, name and address),
+//! `DELETE /api/v1/payment-methods/{id}` (a card that pays for no billing profile) and
 //! `PUT /api/v1/billing-profiles/{id}/payment-method` (pay a profile with another stored card).
 //!
 //! Card numbers and security codes never come here: a card arrives as a token of the payments origin, which is
@@ -16,6 +17,7 @@ use crate::problem::{ApiError, ApiResult};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use contract::billing::{Address, NewPaymentMethod, PaymentMethodUpdate, SetPaymentMethod};
@@ -172,6 +174,25 @@ pub async fn edit(
         db::update_method(conn, &id, &update)?;
         db::payment_method(conn, &viewer.person_id, &id)?.ok_or(ApiError::NotFound)
     })
+}
+
+/// Removes one of the person's stored cards (`If-Match` required): `204`. A card that pays for a billing profile is
+/// `409 action_not_allowed` (the profile gets another card first).
+pub async fn remove(
+    State(state): State<Arc<AppState>>,
+    viewer: Viewer,
+    PathId(id): PathId,
+    headers: ChangeHeaders,
+) -> ApiResult<StatusCode> {
+    state.db.write(|conn| {
+        let stored = db::method_version(conn, &viewer.person_id, &id)?.ok_or(ApiError::NotFound)?;
+        headers.check_version(stored.version)?;
+        if db::method_in_use(conn, &id)? {
+            return Err(ApiError::ActionNotAllowed);
+        }
+        Ok(db::delete_method(conn, &id)?)
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Pays a billing profile with another of the person's stored cards (`If-Match` required; not an expired card).

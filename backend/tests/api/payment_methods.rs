@@ -305,3 +305,38 @@ async fn other_peoples_cards_and_profiles_are_not_found() {
     let untouched: PaymentMethod = app.get("/api/v1/payment-methods/pm-visa", &asa).await.json();
     assert_eq!(untouched.etag, "\"1\"");
 }
+
+#[tokio::test]
+async fn a_card_that_pays_for_no_profile_can_be_removed_and_one_that_does_cannot() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let cards = methods(&app, &asa).await;
+    let spare = cards.iter().find(|m| m.used_by.is_empty()).expect("a card that pays for nothing");
+    let paying = cards.iter().find(|m| !m.used_by.is_empty()).expect("a card that pays for a profile");
+    let path = |m: &PaymentMethod| format!("/api/v1/payment-methods/{}", m.id.0);
+    let remove = |path: String, etag: Option<&str>| {
+        let (app, asa, etag) = (&app, &asa, etag.map(str::to_owned));
+        async move {
+            let guard = Guard { if_match: etag.as_deref(), key: None };
+            app.change(Method::DELETE, &path, asa, guard, None).await
+        }
+    };
+
+    assert_eq!(remove(path(spare), None).await.status, StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(remove(path(spare), Some("\"v999\"")).await.status, StatusCode::PRECONDITION_FAILED);
+    let refused = remove(path(paying), Some(&paying.etag)).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(refused.problem().code, ErrorCode::ActionNotAllowed);
+    let jurgen = app.jurgen().await;
+    let theirs =
+        app.change(Method::DELETE, &path(spare), &jurgen, Guard { if_match: Some(&spare.etag), key: None }, None).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND, "another person's card");
+
+    let removed = remove(path(spare), Some(&spare.etag)).await;
+    assert_eq!(removed.status, StatusCode::NO_CONTENT, "{}", removed.text());
+    assert!(removed.body.is_empty());
+    assert_eq!(app.get(&path(spare), &asa).await.status, StatusCode::NOT_FOUND);
+    assert!(methods(&app, &asa).await.iter().all(|m| m.id != spare.id));
+    assert_eq!(remove(path(spare), Some(&spare.etag)).await.status, StatusCode::NOT_FOUND, "removed again");
+    assert!(methods(&app, &asa).await.iter().any(|m| m.id == paying.id), "the paying card stays");
+}

@@ -45,7 +45,7 @@ impl<I: PartialEq + Send + Sync + 'static> BillingSave<I> {
     pub fn guard(&self, intent: I, if_match: Option<String>) -> ChangeGuard {
         let key =
             self.keys.try_update_value(|k| k.key_for(intent, new_idempotency_key)).unwrap_or_else(new_idempotency_key);
-        ChangeGuard { if_match, idempotency_key: key }
+        ChangeGuard { if_match, idempotency_key: Some(key) }
     }
 
     /// The backend's field problems from the last attempt (shown beside the fields).

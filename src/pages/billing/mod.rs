@@ -27,6 +27,7 @@ mod payment_method_pane;
 mod payment_methods_page;
 mod payment_methods_table;
 mod profile_method_pane;
+mod remove_card;
 mod replace_method_form;
 
 pub use add_payment_method_pane::AddPaymentMethodPane;

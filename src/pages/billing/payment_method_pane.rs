@@ -1,4 +1,5 @@
 use super::edit_card_form::EditCardForm;
+use super::remove_card::RemoveCard;
 use crate::api::use_api;
 use crate::components::{ErrorView, ExpiryBadge, LoadingTable, Pane, PostalAddress};
 use crate::i18n::*;
@@ -11,9 +12,9 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-/// A card's pane (`/billing/payment-methods/:id`): what is stored of it (never more than the last four digits) and
+/// A card's pane (`/billing/payment-methods/:id`): what is stored of it (never more than the last four digits),
 /// **Edit**, which shows the form (`…/:id/edit`, in the same pane) for the security code, expiration date, name and
-/// address.
+/// address, and **Remove card** when it pays for no billing profile.
 #[component]
 pub fn PaymentMethodPane() -> impl IntoView {
     let i18n = use_i18n();
@@ -75,6 +76,7 @@ pub fn PaymentMethodPane() -> impl IntoView {
                         {t!(i18n, cards.edit)}
                     </button>
                 </div>
+                <RemoveCard method close />
             }
             .into_any()
         }

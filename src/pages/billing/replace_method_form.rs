@@ -69,7 +69,7 @@ pub fn ReplaceMethodForm(
         let add_guard = card.as_ref().map(|card| {
             let intent = fingerprint(&(hosted.revisions(), card));
             let key = add_keys.try_update_value(|k| k.key_for(intent, new_idempotency_key));
-            ChangeGuard { if_match: None, idempotency_key: key.unwrap_or_else(new_idempotency_key) }
+            ChangeGuard { if_match: None, idempotency_key: Some(key.unwrap_or_else(new_idempotency_key)) }
         });
         let (api, profile_id, etag, name) = (api.clone(), profile_id.clone(), etag.clone(), profile_name.clone());
         let request = async move {

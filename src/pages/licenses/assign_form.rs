@@ -82,7 +82,7 @@ pub fn AssignForm(
             let key = keys
                 .try_update_value(|k| k.key_for(ids.clone(), new_idempotency_key))
                 .unwrap_or_else(new_idempotency_key);
-            let guard = ChangeGuard { if_match: None, idempotency_key: key };
+            let guard = ChangeGuard { if_match: None, idempotency_key: Some(key) };
             let (api, id, draft, product) = (api.clone(), id.clone(), chosen_draft.clone(), product.clone());
             assigning.set(true);
             error.set(None);

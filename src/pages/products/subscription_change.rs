@@ -68,7 +68,7 @@ impl<I: PartialEq + Send + Sync + 'static> SubscriptionChange<I> {
             .keys
             .try_update_value(|keys| keys.key_for(intent, new_idempotency_key))
             .unwrap_or_else(new_idempotency_key);
-        let guard = ChangeGuard { if_match: Some(before.etag.clone()), idempotency_key: key };
+        let guard = ChangeGuard { if_match: Some(before.etag.clone()), idempotency_key: Some(key) };
         let api = self.api.get_value();
         self.saving.set(true);
         self.error.set(None);
