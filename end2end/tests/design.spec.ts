@@ -217,3 +217,36 @@ test('in the pseudo-locale (accented, 40 % longer), no text overflows its contai
     expect(overflowing, path).toEqual([]);
   }
 });
+
+test('alignment: select-all with the row checkboxes, headers on one baseline, group headings with their options, disabled buttons solid', async ({ page }) => {
+  await signIn(page, '/licenses/sub-power-bi-pro');
+  const table = page.getByRole('table');
+  const selectAll = table.getByRole('checkbox', { name: 'Select everyone on this page' });
+  const firstRow = table.locator('tbody').getByRole('checkbox').first();
+  const [all, row] = [await selectAll.boundingBox(), await firstRow.boundingBox()];
+  expect(Math.abs(all!.x - row!.x)).toBeLessThanOrEqual(1);
+  expect(Math.abs(all!.width - row!.width)).toBeLessThanOrEqual(1);
+  // Every header's text ends on the same line, next to the cells, however many lines a header takes.
+  const bottoms = await table.locator('thead th').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const rects = [...range.getClientRects()].filter((r) => r.height > 0);
+      return Math.max(...rects.map((r) => r.bottom));
+    }),
+  );
+  expect(Math.max(...bottoms) - Math.min(...bottoms)).toBeLessThanOrEqual(4);
+  const disabled = page.getByRole('button', { name: 'Remove licenses' });
+  await expect(disabled).toHaveAttribute('aria-disabled', 'true');
+  expect(await disabled.evaluate((button) => getComputedStyle(button).borderTopStyle)).toBe('solid');
+
+  await page.goto('/products');
+  await page.getByRole('button', { name: /^Filter/ }).click();
+  for (const name of ['Purchase channel', 'Status']) {
+    const group = page.getByRole('group', { name });
+    const legend = await group.locator('legend').boundingBox();
+    const option = await group.getByRole('radio').first().boundingBox();
+    expect(Math.abs(legend!.x - option!.x), name).toBeLessThanOrEqual(1);
+  }
+  await expectAccessible(page);
+});
