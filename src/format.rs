@@ -25,6 +25,18 @@ pub fn today() -> Option<Date> {
     intl::today()
 }
 
+/// Each name's place in `locale`'s alphabetical order (`Intl.Collator`: Swedish puts Å, Ä, Ö after Z, German
+/// keeps Ä with A); outside a browser, the names' own order.
+pub fn collation_ranks(locale: &str, names: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    intl::sort_names(locale, names, &mut order);
+    let mut ranks = vec![0; names.len()];
+    for (rank, index) in order.into_iter().enumerate() {
+        ranks[index] = rank;
+    }
+    ranks
+}
+
 /// [`today`], or 1 January 2000 outside a browser (native tests).
 pub fn today_or_epoch() -> Date {
     today().unwrap_or_else(|| Date::from_calendar_date(2000, time::Month::January, 1).unwrap_or(Date::MIN))
@@ -103,6 +115,14 @@ mod intl {
         format.call1(&JsValue::NULL, &day).ok()?.as_string()
     }
 
+    pub fn sort_names(locale: &str, names: &[String], order: &mut [usize]) {
+        let compare = Intl::Collator::new(&locales(locale), &Object::new()).compare();
+        order.sort_by(|&a, &b| {
+            let sign = compare.call2(&JsValue::NULL, &JsValue::from_str(&names[a]), &JsValue::from_str(&names[b]));
+            sign.ok().and_then(|s| s.as_f64()).unwrap_or(0.0).total_cmp(&0.0)
+        });
+    }
+
     pub fn today() -> Option<Date> {
         let now = JsDate::new_0();
         let month = time::Month::try_from(u8::try_from(now.get_month() + 1).ok()?).ok()?;
@@ -125,6 +145,10 @@ mod intl {
 
     pub fn date(_locale: &str, _date: Date) -> Option<String> {
         None
+    }
+
+    pub fn sort_names(_locale: &str, names: &[String], order: &mut [usize]) {
+        order.sort_by(|&a, &b| names[a].cmp(&names[b]));
     }
 
     pub fn today() -> Option<Date> {

@@ -51,6 +51,14 @@ fn dates_are_formatted_per_locale_without_time_zone_shifts() {
 }
 
 #[wasm_bindgen_test]
+fn names_rank_in_the_order_of_the_locale() {
+    let names: Vec<String> = ["Åsa", "Zara", "Anna", "Ärla"].map(String::from).into();
+    // Swedish: Z, then Å, Ä; German: Ä and Å with A.
+    assert_eq!(format::collation_ranks("sv", &names), [2, 1, 0, 3]);
+    assert_eq!(format::collation_ranks("de", &names), [2, 3, 0, 1]);
+}
+
+#[wasm_bindgen_test]
 async fn status_badge_shows_the_translated_status() {
     let root = container();
     let mount = leptos::mount::mount_to(root.clone(), || {

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod auth;
 pub mod card_data;
 pub mod change;
+pub mod collation;
 pub mod config;
 pub mod csp;
 pub mod csv;

@@ -331,11 +331,15 @@ impl SubscriptionQuery {
 
     /// Orders two subscriptions by the chosen column and direction (product name ascending by default).
     pub fn compare(&self, a: &Subscription, b: &Subscription) -> Ordering {
-        self.compare_named((a, &text::fold(&a.product.name)), (b, &text::fold(&b.product.name)))
+        self.compare_named((a, text::fold(&a.product.name).as_str()), (b, text::fold(&b.product.name).as_str()))
     }
 
     /// [`Self::compare`] with each product name already folded.
-    fn compare_named(&self, (a, a_name): (&Subscription, &str), (b, b_name): (&Subscription, &str)) -> Ordering {
+    fn compare_named<K: Ord + ?Sized>(
+        &self,
+        (a, a_name): (&Subscription, &K),
+        (b, b_name): (&Subscription, &K),
+    ) -> Ordering {
         let by_name = || a_name.cmp(b_name);
         let ordering = match self.sort.unwrap_or_default() {
             SortKey::Product => by_name(),
@@ -363,8 +367,9 @@ impl SubscriptionQuery {
     }
 
     /// Where in `all` the subscriptions that pass the channel and status filters are, in their sorted order, the
-    /// text not considered: what stays the same while someone types. `names` are `all`'s [`folded_names`].
-    pub fn ordered(&self, all: &[Subscription], names: &[String]) -> Vec<usize> {
+    /// text not considered: what stays the same while someone types. `names` order the names: `all`'s
+    /// [`folded_names`], or their ranks in the reader's alphabetical order.
+    pub fn ordered<K: Ord>(&self, all: &[Subscription], names: &[K]) -> Vec<usize> {
         let mut ordered: Vec<usize> = (0..all.len())
             .filter(|&i| {
                 self.channel.is_none_or(|c| all[i].channel == c) && self.status.is_none_or(|st| all[i].status == st)

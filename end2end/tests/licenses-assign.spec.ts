@@ -479,3 +479,42 @@ test('an unknown subscription is the not-found page, said once, with no list to 
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('searchbox')).toHaveCount(0);
 });
+
+test('names are in the reader’s order: Swedish puts Å, Ä, Ö after Z, German keeps Ä with A', async ({ page }) => {
+  const inOrder = (names: string[], locale: string) => [...names].sort(new Intl.Collator(locale).compare);
+  const firstLines = async (texts: Promise<string[]>) => (await texts).map((t) => t.split('\n')[0].trim());
+  await signIn(page, '/licenses/sub-business-basic');
+  const names = () => firstLines(page.getByRole('table').locator('tbody th').allInnerTexts());
+  await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await expect(page.getByRole('link', { name: 'Tilldela licenser' })).toBeVisible();
+  await expect.poll(async () => { const shown = await names(); return shown.join('|') === inOrder(shown, 'sv').join('|') && shown.length > 20; }).toBe(true);
+  const swedish = await names();
+  const lastPlain = Math.max(...swedish.map((n, i) => (/^[A-Z]/.test(n) ? i : -1)));
+  const firstNordic = swedish.findIndex((n) => /^[ÅÄÖ]/.test(n));
+  expect(firstNordic, 'a name starting with Å, Ä or Ö is listed').toBeGreaterThan(-1);
+  expect(lastPlain).toBeLessThan(firstNordic);
+
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('de');
+  await expect(page.getByRole('link', { name: 'Lizenzen zuweisen' })).toBeVisible();
+  await expect.poll(async () => { const shown = await names(); return shown.join('|') === inOrder(shown, 'de').join('|'); }).toBe(true);
+  const german = await names();
+  expect(german.findIndex((n) => /^[ÅÄÖ]/.test(n))).toBeLessThan(lastPlain);
+
+  // The typeahead's matches too.
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('sv');
+  await page.getByRole('link', { name: 'Tilldela licenser' }).click();
+  const pane = page.getByRole('dialog', { name: 'Tilldela licenser till användare' });
+  // Åsa with a family name starting with A, Å or Ä: Swedish lists Andersson before Åberg and Älmqvist.
+  await pane.getByRole('combobox', { name: 'Namn eller e-post' }).fill('åsa a');
+  const options = pane.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const found = await firstLines(options.allInnerTexts());
+  expect(found).toEqual(inOrder(found, 'sv'));
+  const plain = found.map((n, i) => (/^Åsa A/.test(n) ? i : -1)).filter((i) => i >= 0);
+  const nordic = found.map((n, i) => (/^Åsa [ÅÄ]/.test(n) ? i : -1)).filter((i) => i >= 0);
+  expect(plain.length > 0 && nordic.length > 0, found.join(', ')).toBe(true);
+  expect(Math.max(...plain)).toBeLessThan(Math.min(...nordic));
+  await expectAccessible(page);
+});

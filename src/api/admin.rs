@@ -17,9 +17,13 @@ fn filters(query: &PurchaseQuery, with_page: bool, lang: Option<&str>) -> String
 }
 
 impl Api {
-    /// One page of the organization's self-service purchases matching the filters.
-    pub async fn admin_purchases(&self, query: &PurchaseQuery) -> Result<Page<SelfServicePurchase>, ApiError> {
-        self.http.get(&format!("{}{}", paths::ADMIN_PURCHASES, filters(query, true, None))).await
+    /// One page of the organization's self-service purchases matching the filters, in the name order of `lang`.
+    pub async fn admin_purchases(
+        &self,
+        query: &PurchaseQuery,
+        lang: &str,
+    ) -> Result<Page<SelfServicePurchase>, ApiError> {
+        self.http.get_in(&format!("{}{}", paths::ADMIN_PURCHASES, filters(query, true, None)), lang).await
     }
 
     /// One purchase with its order history.
@@ -27,10 +31,15 @@ impl Api {
         self.http.get(&paths::admin_purchase(id)).await
     }
 
-    /// One page of a purchase's assigned people.
-    pub async fn admin_assignments(&self, id: &SubscriptionId, page: u32) -> Result<Page<Assignment>, ApiError> {
+    /// One page of a purchase's assigned people, in the name order of `lang`.
+    pub async fn admin_assignments(
+        &self,
+        id: &SubscriptionId,
+        page: u32,
+        lang: &str,
+    ) -> Result<Page<Assignment>, ApiError> {
         let query = paths::query([("page", (page > 1).then(|| page.to_string()))]);
-        self.http.get(&format!("{}{query}", paths::admin_purchase_assignments(id))).await
+        self.http.get_in(&format!("{}{query}", paths::admin_purchase_assignments(id)), lang).await
     }
 
     /// Where the whole (filtered) table is downloaded as CSV for a spreadsheet in the language `lang`.

@@ -58,7 +58,13 @@ impl HttpClient {
     /// `GET` a JSON document. Dropping the future aborts the request (callers that race requests drop the
     /// older future).
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        json::decode(self.exchange(Method::GET, path, None).await?).map_err(|_| ApiError::Unreadable)
+        json::decode(self.exchange(Method::GET, path, None, None).await?).map_err(|_| ApiError::Unreadable)
+    }
+
+    /// `GET` a JSON document whose order depends on the reader's language (lists of names): `lang` goes as
+    /// `Accept-Language`.
+    pub async fn get_in<T: DeserializeOwned>(&self, path: &str, lang: &str) -> Result<T, ApiError> {
+        json::decode(self.exchange(Method::GET, path, None, Some(lang)).await?).map_err(|_| ApiError::Unreadable)
     }
 
     /// Sends a state-changing request with the CSRF token, the guards when given, and a JSON body when given.
@@ -79,10 +85,10 @@ impl HttpClient {
     /// same change once more (same `Idempotency-Key`) with the new token. What they typed is never lost to a new
     /// sign-in. Refused changes are refused before any effect, so the resend cannot apply anything twice.
     async fn change(&self, method: Method, path: &str, change: Change<'_>) -> Result<JsValue, ApiError> {
-        match self.exchange(method.clone(), path, Some(&change)).await {
+        match self.exchange(method.clone(), path, Some(&change), None).await {
             Err(ApiError::Unauthorized) => {
                 self.resume_session().await?;
-                self.exchange(method, path, Some(&change)).await
+                self.exchange(method, path, Some(&change), None).await
             }
             answer => answer,
         }
@@ -92,7 +98,7 @@ impl HttpClient {
     /// signed in, someone else is (their session must not send this person's draft), or it cannot be told.
     async fn resume_session(&self) -> Result<(), ApiError> {
         let me = self
-            .exchange(Method::GET, paths::ME, None)
+            .exchange(Method::GET, paths::ME, None, None)
             .await
             .and_then(|answer| json::decode::<Me>(answer).map_err(|_| ApiError::Unreadable));
         let Ok(me) = me else { return Err(ApiError::Unauthorized) };
@@ -112,7 +118,13 @@ impl HttpClient {
     /// the frame (page heading and introduction) needs none of them, and requests started before it is painted
     /// count towards it in Lighthouse's simulated largest paint (300 ms of the Products page's 2.5 s). The data
     /// then leaves about a frame later.
-    async fn exchange(&self, method: Method, path: &str, change: Option<&Change<'_>>) -> Result<JsValue, ApiError> {
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        change: Option<&Change<'_>>,
+        lang: Option<&str>,
+    ) -> Result<JsValue, ApiError> {
         #[cfg(feature = "split")]
         crate::first_paint::first_paint().await;
         let abort = AbortOnDrop::new();
@@ -121,6 +133,9 @@ impl HttpClient {
             .header("accept", "application/json")
             .credentials(RequestCredentials::Include)
             .abort_signal(abort.signal().as_ref());
+        if let Some(lang) = lang {
+            builder = builder.header("accept-language", lang);
+        }
         let mut body = None;
         if let Some(change) = change {
             if let Some(token) = self.session().as_ref().map(|s| s.csrf_token.clone()) {

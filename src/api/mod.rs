@@ -109,27 +109,35 @@ impl Api {
         self.http.send(Method::POST, &paths::cancel(id), Some(guard), Some(request)).await
     }
 
-    /// One page of the people with a license on the subscription, those matching `q` when it is not blank.
+    /// One page of the people with a license on the subscription, those matching `q` when it is not blank, in the
+    /// name order of the language `lang`.
     pub async fn assignments(
         &self,
         id: &SubscriptionId,
         q: &str,
         page: u32,
         page_size: u32,
+        lang: &str,
     ) -> Result<Page<Assignment>, ApiError> {
         let query = paths::query([
             ("q", Some(q.trim().to_owned()).filter(|q| !q.is_empty())),
             ("page", Some(page.to_string())),
             ("page_size", Some(page_size.to_string())),
         ]);
-        self.http.get(&format!("{}{query}", paths::assignments(id))).await
+        self.http.get_in(&format!("{}{query}", paths::assignments(id)), lang).await
     }
 
     /// People of the organization whose name or e-mail starts with the words of `q`, marked when they already
-    /// have a license on `subscription`. Dropping the future aborts the request.
-    pub async fn search_people(&self, q: &str, subscription: &SubscriptionId) -> Result<Vec<DirectoryMatch>, ApiError> {
+    /// have a license on `subscription`, in the name order of the language `lang`. Dropping the future aborts the
+    /// request.
+    pub async fn search_people(
+        &self,
+        q: &str,
+        subscription: &SubscriptionId,
+        lang: &str,
+    ) -> Result<Vec<DirectoryMatch>, ApiError> {
         let query = paths::query([("q", Some(q.to_owned())), ("subscription_id", Some(subscription.0.clone()))]);
-        self.http.get(&format!("{}{query}", paths::DIRECTORY_PEOPLE)).await
+        self.http.get_in(&format!("{}{query}", paths::DIRECTORY_PEOPLE), lang).await
     }
 
     /// Gives licenses to up to 20 people; one result per person.

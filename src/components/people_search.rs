@@ -3,6 +3,7 @@
 
 use crate::api::{use_api, ApiError};
 use crate::debounce::debounced;
+use crate::i18n::use_i18n;
 use contract::directory::DirectoryMatch;
 use contract::SubscriptionId;
 use futures::future::{abortable, AbortHandle};
@@ -59,7 +60,7 @@ impl Search {
 /// Searches the directory for `text` once typing pauses, marking who has a license on `subscription`. Returns the
 /// state and a function that asks again (after a failure).
 pub fn people_search(text: Signal<String>, subscription: SubscriptionId) -> (ReadSignal<Search>, Callback<()>) {
-    let api = StoredValue::new(use_api());
+    let (api, i18n) = (StoredValue::new(use_api()), use_i18n());
     let subscription = StoredValue::new(subscription);
     let settled = debounced(text, SETTLE);
     let state = RwSignal::new(Search::Idle);
@@ -76,8 +77,10 @@ pub fn people_search(text: Signal<String>, subscription: SubscriptionId) -> (Rea
         let previous = state.with_untracked(|s| s.shown().cloned());
         state.set(Search::Searching { query: query.clone(), previous });
         let (api, subscription) = (api.get_value(), subscription.get_value());
+        // The matches come in the name order of the page's language (a change of language asks again).
+        let lang = crate::labels::locale_code(i18n);
         let (request, handle) = abortable(async move {
-            let answer = api.search_people(&query, &subscription).await;
+            let answer = api.search_people(&query, &subscription, lang).await;
             (query, answer)
         });
         running.set_value(Some(handle));

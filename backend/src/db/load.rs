@@ -2,6 +2,7 @@
 
 use super::codec::name;
 use super::{schema, terms};
+use crate::collation::Collation;
 use crate::fixture::{Fixture, PersonKind};
 use contract::text::fold;
 use rusqlite::{params, Connection};
@@ -14,13 +15,14 @@ pub fn load(conn: &mut Connection, fixture: &Fixture) -> rusqlite::Result<()> {
     tx.execute("INSERT INTO organizations (id, name) VALUES (?1, ?2)", params![org, fixture.organization.name])?;
     {
         let mut person = tx.prepare(
-            "INSERT INTO people (id, org_id, display_name, email, department, kind, usage_location, sort_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO people (id, org_id, display_name, email, department, kind, usage_location, sort_key,
+             sort_root, sort_sv, sort_zh) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         let mut term =
             tx.prepare("INSERT INTO person_terms (org_id, term, sort_key, person_id) VALUES (?1, ?2, ?3, ?4)")?;
         for p in &fixture.people {
             let sort_key = fold(&p.display_name);
+            let [root, sv, zh] = Collation::ALL.map(|collation| collation.sort_key(&p.display_name));
             person.execute(params![
                 p.id,
                 org,
@@ -29,7 +31,10 @@ pub fn load(conn: &mut Connection, fixture: &Fixture) -> rusqlite::Result<()> {
                 p.department,
                 p.kind.as_str(),
                 p.usage_location,
-                sort_key
+                sort_key,
+                root,
+                sv,
+                zh
             ])?;
             if p.kind == PersonKind::Member {
                 for t in terms::person_terms(&p.display_name, &p.email) {

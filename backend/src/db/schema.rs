@@ -5,8 +5,9 @@
 //! counted from `assignments`. `person_terms` holds the folded words of every member's name and e-mail for indexed
 //! prefix search (`term >= ?prefix AND term < ?prefix || U+10FFFF`); guests have no terms, so search never finds them.
 //! Two copies keep assignment lists fast at 10,000 assignments, both maintained by triggers (inserting or deleting
-//! `(subscription_id, person_id, assigned_on)` is all a writer does): `assignments.sort_key` (the person's folded
-//! name, so a page is read in name order straight from an index) and `assignment_terms` (the person's terms per
+//! `(subscription_id, person_id, assigned_on)` is all a writer does): `assignments.sort_root`, `sort_sv` and
+//! `sort_zh` (the person's name's sort keys in each collation, see `crate::collation`, so a page is read in the
+//! reader's name order straight from an index) and `assignment_terms` (the person's terms per
 //! subscription, so counting the matches of a query scans only that subscription's matching terms).
 //! `orders` is the history of changes (who, when, what it cost or credited); `idempotency` keeps the first
 //! successful answer of every `Idempotency-Key`, per person, to replay it.
@@ -42,7 +43,10 @@ CREATE TABLE people (
     department     TEXT,
     kind           TEXT NOT NULL CHECK (kind IN ('member', 'guest')),
     usage_location TEXT,
-    sort_key       TEXT NOT NULL
+    sort_key       TEXT NOT NULL,
+    sort_root      BLOB NOT NULL DEFAULT x'',
+    sort_sv        BLOB NOT NULL DEFAULT x'',
+    sort_zh        BLOB NOT NULL DEFAULT x''
 );
 CREATE TABLE person_terms (
     org_id    TEXT NOT NULL,
@@ -108,10 +112,14 @@ CREATE TABLE assignments (
     subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
     person_id       TEXT NOT NULL REFERENCES people(id),
     assigned_on     TEXT NOT NULL,
-    sort_key        TEXT NOT NULL DEFAULT '',
+    sort_root       BLOB NOT NULL DEFAULT x'',
+    sort_sv         BLOB NOT NULL DEFAULT x'',
+    sort_zh         BLOB NOT NULL DEFAULT x'',
     PRIMARY KEY (subscription_id, person_id)
 ) WITHOUT ROWID;
-CREATE INDEX assignments_by_name ON assignments(subscription_id, sort_key, person_id);
+CREATE INDEX assignments_by_name_root ON assignments(subscription_id, sort_root, person_id);
+CREATE INDEX assignments_by_name_sv ON assignments(subscription_id, sort_sv, person_id);
+CREATE INDEX assignments_by_name_zh ON assignments(subscription_id, sort_zh, person_id);
 CREATE TABLE assignment_terms (
     subscription_id TEXT NOT NULL,
     term            TEXT NOT NULL,
@@ -120,7 +128,8 @@ CREATE TABLE assignment_terms (
 ) WITHOUT ROWID;
 CREATE INDEX assignment_terms_by_person ON assignment_terms(subscription_id, person_id);
 CREATE TRIGGER assignment_added AFTER INSERT ON assignments BEGIN
-    UPDATE assignments SET sort_key = (SELECT sort_key FROM people WHERE id = NEW.person_id)
+    UPDATE assignments SET (sort_root, sort_sv, sort_zh) =
+            (SELECT sort_root, sort_sv, sort_zh FROM people WHERE id = NEW.person_id)
         WHERE subscription_id = NEW.subscription_id AND person_id = NEW.person_id;
     INSERT INTO assignment_terms (subscription_id, term, person_id)
         SELECT NEW.subscription_id, term, NEW.person_id FROM person_terms WHERE person_id = NEW.person_id;
@@ -191,7 +200,8 @@ mod tests {
         recreate(&conn).unwrap();
         conn.execute_batch(
             "INSERT INTO organizations VALUES ('o', 'O');
-             INSERT INTO people VALUES ('p', 'o', 'Åsa Öström', 'asa@o.se', NULL, 'member', 'SE', 'asa ostrom');
+             INSERT INTO people VALUES ('p', 'o', 'Åsa Öström', 'asa@o.se', NULL, 'member', 'SE', 'asa ostrom',
+                 x'01', x'02', x'03');
              INSERT INTO person_terms VALUES ('o', 'asa', 'asa ostrom', 'p'), ('o', 'ostrom', 'asa ostrom', 'p');
              INSERT INTO users VALUES ('p', 'purchaser', 'sv');
              INSERT INTO billing_profiles (id, owner_id, name, bill_to_name, bill_to, invoice_email, currency)
@@ -201,8 +211,12 @@ mod tests {
              INSERT INTO assignments (subscription_id, person_id, assigned_on) VALUES ('s', 'p', '2026-01-02');",
         )
         .unwrap();
-        let sort_key: String = conn.query_row("SELECT sort_key FROM assignments", [], |r| r.get(0)).unwrap();
-        assert_eq!(sort_key, "asa ostrom");
+        let keys: (Vec<u8>, Vec<u8>, Vec<u8>) = conn
+            .query_row("SELECT sort_root, sort_sv, sort_zh FROM assignments", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(keys, (vec![1], vec![2], vec![3]));
         let terms: u32 = conn.query_row("SELECT COUNT(*) FROM assignment_terms", [], |r| r.get(0)).unwrap();
         assert_eq!(terms, 2);
         conn.execute("DELETE FROM assignments", []).unwrap();

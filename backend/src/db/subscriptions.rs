@@ -4,6 +4,7 @@
 use super::codec::{Cur, Dec, Named};
 use super::terms::prefix_end;
 use crate::auth::Viewer;
+use crate::collation::Collation;
 use contract::licenses::Assignment;
 use contract::subscriptions::{BillingFrequency, Product, PurchaseChannel, SubscriptionStatus};
 use contract::Money;
@@ -138,14 +139,16 @@ fn filter(words: &[String], form: WordFilter, values: &mut Vec<Value>) -> String
     filter
 }
 
-/// One page of a subscription's assignments, by name, optionally filtered by query words (each a prefix of one of
-/// the person's terms); with the number of matches. Paging happens in SQL, on the `assignments_by_name` index.
+/// One page of a subscription's assignments, by name in the reader's `collation`, optionally filtered by query words
+/// (each a prefix of one of the person's terms); with the number of matches. Paging happens in SQL, on the
+/// collation's `assignments_by_name_*` index.
 pub fn assignments_page(
     conn: &Connection,
     subscription_id: &str,
     words: &[String],
     page: u32,
     page_size: u32,
+    collation: Collation,
 ) -> rusqlite::Result<(Vec<Assignment>, u32)> {
     let count = |form| -> rusqlite::Result<u32> {
         let mut values = vec![Value::from(subscription_id.to_owned())];
@@ -167,12 +170,13 @@ pub fn assignments_page(
     let sql = format!(
         "SELECT p.id, p.display_name, p.email, p.department, a.assigned_on
          FROM (SELECT a.person_id FROM assignments a WHERE {filter}
-               ORDER BY a.sort_key, a.person_id LIMIT ?{} OFFSET ?{}) page
+               ORDER BY a.{key}, a.person_id LIMIT ?{} OFFSET ?{}) page
          JOIN assignments a ON a.subscription_id = ?1 AND a.person_id = page.person_id
          JOIN people p ON p.id = page.person_id
-         ORDER BY a.sort_key, a.person_id",
+         ORDER BY a.{key}, a.person_id",
         n + 1,
-        n + 2
+        n + 2,
+        key = collation.column()
     );
     values.push(Value::from(i64::from(page_size)));
     values.push(Value::from(i64::from(page.saturating_sub(1)) * i64::from(page_size)));

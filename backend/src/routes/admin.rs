@@ -3,6 +3,7 @@
 //! anyone else); it has no way to change anything.
 
 use crate::auth::Viewer;
+use crate::collation::Collation;
 use crate::csv::Csv;
 use crate::db::changes::{self, OrderKind};
 use crate::db::subscriptions::{self as db, SubscriptionRecord};
@@ -66,8 +67,14 @@ fn purchase(conn: &Connection, record: SubscriptionRecord) -> rusqlite::Result<S
     })
 }
 
-/// Every self-service purchase of the organization matching `query`, by product, then purchaser.
-fn matching(conn: &Connection, viewer: &Viewer, query: &PurchaseQuery) -> rusqlite::Result<Vec<SelfServicePurchase>> {
+/// Every self-service purchase of the organization matching `query`, by product, then purchaser, as the reader's
+/// language sorts them.
+fn matching(
+    conn: &Connection,
+    viewer: &Viewer,
+    query: &PurchaseQuery,
+    collation: Collation,
+) -> rusqlite::Result<Vec<SelfServicePurchase>> {
     let words = |text: &Option<String>| text.as_deref().map(query_words).unwrap_or_default();
     let (product_words, purchaser_words) = (words(&query.product), words(&query.purchaser));
     let mut all = Vec::new();
@@ -81,11 +88,10 @@ fn matching(conn: &Connection, viewer: &Viewer, query: &PurchaseQuery) -> rusqli
         }
     }
     all.sort_by(|a, b| {
-        (&a.product.name, &a.purchaser.display_name, &a.id.0).cmp(&(
-            &b.product.name,
-            &b.purchaser.display_name,
-            &b.id.0,
-        ))
+        collation
+            .compare(&a.product.name, &b.product.name)
+            .then_with(|| collation.compare(&a.purchaser.display_name, &b.purchaser.display_name))
+            .then_with(|| a.id.0.cmp(&b.id.0))
     });
     Ok(all)
 }
@@ -106,11 +112,12 @@ fn read_query(params: &mut Params) -> ApiResult<PurchaseQuery> {
 pub async fn list(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
+    collation: Collation,
     mut params: Params,
 ) -> ApiResult<Json<Page<SelfServicePurchase>>> {
     require_admin(&viewer)?;
     let query = read_query(&mut params)?;
-    let all = state.db.with(|conn| matching(conn, &viewer, &query))?;
+    let all = state.db.with(|conn| matching(conn, &viewer, &query, collation))?;
     Ok(Json(Page::slice(all, query.page.unwrap_or(1), query.page_size.unwrap_or(DEFAULT_PAGE_SIZE))))
 }
 
@@ -133,8 +140,9 @@ fn csv_download(csv: Csv, name: &str) -> Response {
 pub async fn export(State(state): State<Arc<AppState>>, viewer: Viewer, mut params: Params) -> ApiResult<Response> {
     require_admin(&viewer)?;
     let lang = Lang::from_tag(params.text("lang"));
+    let collation = Collation::from_accept_language(params.text("lang"));
     let query = read_query(&mut params)?;
-    let all = state.db.with(|conn| matching(conn, &viewer, &query))?;
+    let all = state.db.with(|conn| matching(conn, &viewer, &query, collation))?;
     let words = lang.export_words();
     let mut csv = Csv::with_header(&words.purchases, lang.csv_separator());
     for p in &all {
@@ -211,11 +219,12 @@ pub async fn one(
     Ok(Json(detail))
 }
 
-/// One page of its assigned people (`q`, `page`, `page_size` as for the purchaser's list).
+/// One page of its assigned people (`q`, `page`, `page_size` and the name order as for the purchaser's list).
 pub async fn assignments(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
     PathId(id): PathId,
+    collation: Collation,
     mut params: Params,
 ) -> ApiResult<Json<Page<Assignment>>> {
     require_admin(&viewer)?;
@@ -225,7 +234,7 @@ pub async fn assignments(
     let words = query_words(params.text("q").unwrap_or_default());
     let (items, total) = state.db.write(|conn| {
         let record = find(conn, &viewer, &id)?;
-        Ok(db::assignments_page(conn, &record.id, &words, page, page_size)?)
+        Ok(db::assignments_page(conn, &record.id, &words, page, page_size, collation)?)
     })?;
     Ok(Json(Page { items, total, page, page_size }))
 }
@@ -240,11 +249,12 @@ pub async fn assignments_export(
 ) -> ApiResult<Response> {
     require_admin(&viewer)?;
     let lang = Lang::from_tag(params.text("lang"));
+    let collation = Collation::from_accept_language(params.text("lang"));
     let (record, people) = state.db.write(|conn| {
         let record = find(conn, &viewer, &id)?;
         let mut people = Vec::new();
         for page in 1.. {
-            let (items, total) = db::assignments_page(conn, &record.id, &[], page, MAX_PAGE_SIZE)?;
+            let (items, total) = db::assignments_page(conn, &record.id, &[], page, MAX_PAGE_SIZE, collation)?;
             let done = items.is_empty() || page * MAX_PAGE_SIZE >= total;
             people.extend(items);
             if done {

@@ -3,8 +3,10 @@
 
 use crate::auth::Viewer;
 use crate::change::{apply_once, ChangeHeaders};
+use crate::collation::Collation;
 use crate::db::assignments;
 use crate::db::billing::etag;
+use crate::db::subscriptions::assignments_page;
 use crate::db::subscriptions::visible_one;
 use crate::db::terms::query_words;
 use crate::path_id::PathId;
@@ -32,11 +34,12 @@ pub const MAX_PAGE_SIZE: u32 = 200;
 
 /// One page of the people with a license on the subscription; `q` keeps those whose name or e-mail has words
 /// starting with every query word (accents and case ignored). `page` and `page_size` (1..=200, default 50) are
-/// clamped; non-numbers are 400.
+/// clamped; non-numbers are 400. People are in the name order of the request's language (`Accept-Language`).
 pub async fn list(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
     PathId(id): PathId,
+    collation: Collation,
     mut params: Params,
 ) -> ApiResult<Json<Page<Assignment>>> {
     let page = params.clamped("page", u32::MAX).unwrap_or(1);
@@ -44,9 +47,8 @@ pub async fn list(
     params.finish()?;
     let words = query_words(params.text("q").unwrap_or_default());
     let subscription = find(&state, &viewer, &id)?;
-    let (items, total) = state
-        .db
-        .with(|conn| crate::db::subscriptions::assignments_page(conn, &subscription.id, &words, page, page_size))?;
+    let (items, total) =
+        state.db.with(|conn| assignments_page(conn, &subscription.id, &words, page, page_size, collation))?;
     Ok(Json(Page { items, total, page, page_size }))
 }
 

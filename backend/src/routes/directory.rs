@@ -1,6 +1,7 @@
 //! `GET /api/v1/directory/people?q&top&subscription_id`: members of the viewer's organization (never guests).
 
 use crate::auth::Viewer;
+use crate::collation::Collation;
 use crate::db::terms::query_words;
 use crate::problem::ApiResult;
 use crate::query::Params;
@@ -13,10 +14,11 @@ use std::sync::Arc;
 
 /// People whose name parts or e-mail start with every query word; a blank query finds nobody. `top` is clamped
 /// to 1..=25 (default 10); a `top` that is not a whole number is a 400. With `subscription_id` (404 unless the viewer may see it), marks who already has a
-/// license on it.
+/// license on it. The matches are in the name order of the request's language (`Accept-Language`).
 pub async fn search(
     State(state): State<Arc<AppState>>,
     viewer: Viewer,
+    collation: Collation,
     mut params: Params,
 ) -> ApiResult<Json<Vec<DirectoryMatch>>> {
     let top = params.clamped("top", DirectoryQuery::MAX_TOP);
@@ -35,7 +37,8 @@ pub async fn search(
         return Ok(Json(Vec::new()));
     }
     let top = query.effective_top();
-    let found =
+    let mut found =
         state.db.with(|conn| crate::db::people::search(conn, &viewer.org_id, &words, top, subscription.as_deref()))?;
+    found.sort_by(|a, b| collation.compare(&a.person.display_name, &b.person.display_name));
     Ok(Json(found))
 }

@@ -2,6 +2,7 @@
 
 use crate::common::*;
 use axum::http::StatusCode;
+use backend::collation::Collation;
 use backend::fixture::PersonKind;
 use contract::directory::{DirectoryMatch, DirectoryQuery};
 use contract::licenses::Assignment;
@@ -107,4 +108,52 @@ async fn already_assigned_is_marked_for_a_visible_subscription() {
     let reply = app.get(&format!("/api/v1/directory/people?q={q}&subscription_id=sub-jurgen-premium"), &asa).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert_eq!(reply.problem().code, ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn names_are_in_the_order_of_the_readers_language() {
+    let app = App::small();
+    let asa = app.asa().await;
+    let get = |path: String, lang: &'static str| {
+        let (app, asa) = (&app, &asa);
+        async move {
+            let request = axum::http::Request::builder()
+                .uri(path)
+                .header(axum::http::header::COOKIE, &asa.cookie)
+                .header(axum::http::header::ACCEPT_LANGUAGE, lang)
+                .body(axum::body::Body::empty())
+                .unwrap();
+            let reply = app.send(request).await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+            reply
+        }
+    };
+    let found = |lang| async move {
+        let matches: Vec<DirectoryMatch> = get("/api/v1/directory/people?q=a&top=25".into(), lang).await.json();
+        matches.into_iter().map(|m| m.person.display_name).collect::<Vec<_>>()
+    };
+    let (sv, de) = (found("sv-SE,sv;q=0.9").await, found("de").await);
+    let starts = |names: &[String], letters: &str| -> Vec<usize> {
+        names.iter().enumerate().filter(|(_, n)| n.starts_with(|c| letters.contains(c))).map(|(i, _)| i).collect()
+    };
+    let (latin_a, ring) = (starts(&sv, "A"), starts(&sv, "Å"));
+    assert!(!latin_a.is_empty() && !ring.is_empty(), "the query finds names with A and with Å: {sv:?}");
+    assert!(latin_a.iter().max() < ring.iter().min(), "Swedish: Å after A (and after Z): {sv:?}");
+    let (latin_a, ring, b_to_z) = (starts(&de, "A"), starts(&de, "Å"), starts(&de, "BCDEFGHIJKLMNOPQRSTUVWXYZ"));
+    assert!(ring.iter().max() < b_to_z.iter().min() || b_to_z.is_empty(), "German: Å with A: {de:?}");
+    assert!(!latin_a.is_empty());
+    let mut sorted = sv.clone();
+    sorted.sort_by(|a, b| Collation::Swedish.compare(a, b));
+    assert_eq!(sv, sorted);
+
+    // The paged list of people with a license, read from the collation's index.
+    for (lang, collation) in [("sv", Collation::Swedish), ("de", Collation::Root), ("zh-Hans", Collation::Chinese)] {
+        let page: Page<Assignment> =
+            get("/api/v1/subscriptions/sub-business-basic/assignments?page_size=200".into(), lang).await.json();
+        let names: Vec<String> = page.items.into_iter().map(|a| a.person.display_name).collect();
+        assert!(names.len() > 20);
+        let mut sorted = names.clone();
+        sorted.sort_by(|a, b| collation.compare(a, b));
+        assert_eq!(names, sorted, "{lang}");
+    }
 }

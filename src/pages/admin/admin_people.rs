@@ -20,8 +20,8 @@ pub fn AdminPeople(
         move || api.admin_assignments_export_url(&id, crate::labels::locale_code(i18n))
     };
     let people = LocalResource::new(move || {
-        let (api, id, page) = (api.clone(), id.clone(), page.get());
-        async move { api.admin_assignments(&id, page).await }
+        let (api, id, page, lang) = (api.clone(), id.clone(), page.get(), crate::labels::locale_code(i18n));
+        async move { api.admin_assignments(&id, page, lang).await }
     });
     let page_count =
         Memo::new(move |_| people.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map_or(1, Page::page_count)));

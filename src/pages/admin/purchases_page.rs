@@ -19,8 +19,8 @@ pub fn PurchasesPage() -> impl IntoView {
     let purchases = LocalResource::new({
         let api = api.clone();
         move || {
-            let (api, query) = (api.clone(), url.query.get());
-            async move { api.admin_purchases(&query).await }
+            let (api, query, lang) = (api.clone(), url.query.get(), labels::locale_code(i18n));
+            async move { api.admin_purchases(&query, lang).await }
         }
     });
     let page_count =

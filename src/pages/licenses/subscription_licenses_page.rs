@@ -43,8 +43,9 @@ pub fn SubscriptionLicensesPage() -> impl IntoView {
     let settled_text = debounced::<String>(url.text.into(), Duration::from_millis(200));
     let people = LocalResource::new(move || {
         let (api, id, text, page) = (api.clone(), id.get(), settled_text.get(), url.page.get());
+        let lang = crate::labels::locale_code(i18n);
         current.people_version.track();
-        async move { api.assignments(&id, &text, page, PAGE_SIZE).await }
+        async move { api.assignments(&id, &text, page, PAGE_SIZE, lang).await }
     });
     // The last known number of pages: kept while the next page loads, so the pager stays (with its focus).
     let page_count =
