@@ -44,6 +44,9 @@ fn every_locale_has_the_same_keys_and_no_empty_text() {
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
         let (keys, empty) = load(&path);
         let missing: Vec<_> = english.difference(&keys).collect();
         let extra: Vec<_> = keys.difference(&english).collect();
@@ -142,4 +145,35 @@ fn the_pseudo_locale_is_english_accented_and_longer() {
         committed == expected,
         "locales/en-XA.json is out of date: run PSEUDO_LOCALE=write cargo test -p portal --test locales"
     );
+}
+
+/// The rows of a Markdown table under `heading` in the glossary: its cells, header row and rule left out.
+fn glossary_rows(glossary: &str, heading: &str) -> Vec<Vec<String>> {
+    let section = glossary.split(heading).nth(1).unwrap_or_else(|| panic!("the glossary has {heading}"));
+    section
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .skip(2)
+        .map(|line| line.trim_matches('|').split('|').map(|cell| cell.trim().to_owned()).collect())
+        .collect()
+}
+
+#[test]
+fn the_glossary_terms_are_the_ones_used_and_the_avoided_ones_are_not() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let glossary = std::fs::read_to_string(dir.join("GLOSSARY.md")).unwrap();
+    let text = |locale: &str| std::fs::read_to_string(dir.join(format!("{locale}.json"))).unwrap();
+    let locales = ["en", "sv", "de", "zh-Hans"];
+    let terms = glossary_rows(&glossary, "# Glossary");
+    assert!(terms.len() >= 10);
+    for row in &terms {
+        for (locale, term) in locales.iter().zip(&row[1..]) {
+            let used = text(locale).to_lowercase().contains(&term.to_lowercase());
+            assert!(used, "{locale}: the glossary's {term:?} ({}) is not used", row[0]);
+        }
+    }
+    for row in glossary_rows(&glossary, "## Avoid") {
+        assert!(!text(&row[0]).contains(&row[1]), "{}: {:?} is to be avoided: {}", row[0], row[1], row[2]);
+    }
 }

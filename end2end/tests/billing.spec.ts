@@ -218,6 +218,10 @@ test('add a card: number and security code only in the hosted fields, checked as
   const pane = page.getByRole('dialog', { name: 'Add a payment method' });
   const add = pane.getByRole('button', { name: 'Add', exact: true });
   await expect(add).toBeDisabled();
+  // Before the number tells the brand, the security code's hint is right for American Express too.
+  await expect(hostedField(pane, 'Security code')).toHaveAccessibleDescription(
+    'The 3 digits on the back of the card, or the 4 on the front of an American Express card.',
+  );
   const number = await card.type(pane, 'Card number', '4111 1111 1111 1112');
   await number.blur();
   await expect(number).toHaveAccessibleDescription(/That isn't a valid card number\. Check the digits\.$/);
@@ -476,7 +480,7 @@ test('in Swedish: Fakturor, Senaste 6 månaderna, Betalningsmetoder, Lägg till 
   await expect(hostedField(add, 'Kortnummer')).toHaveAccessibleDescription(/Ange kortnumret\.$/);
   await expect(add.getByText('Ange säkerhetskoden.')).toBeVisible();
   await expectAccessible(page);
-  await add.getByRole('button', { name: 'Stäng fönstret' }).click();
+  await add.getByRole('button', { name: 'Stäng fönstret' }).first().click();
   await page.getByRole('link', { name: 'Faktureringsprofiler' }).first().click();
   await page.getByRole('link', { name: 'Contoso AB – Stockholm' }).click();
   await page.getByRole('link', { name: 'Ersätt' }).click();

@@ -34,7 +34,7 @@ test('in Swedish, each row has its PDF, written in Swedish with its due date, se
   const due = invoices.find((i) => i.status === 'due')!;
   const table = page.getByRole('table', { name: 'Fakturor i datumintervallet' });
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: due.number }) });
-  await expect(row).toContainText(`Förfaller ${dateIn('sv', due.due_date)}`);
+  await expect(row).toContainText(`Förfaller den ${dateIn('sv', due.due_date)}`);
   const paid = invoices.find((i) => i.status === 'paid')!;
   await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: paid.number }) })).not.toContainText('Förfaller');
   await expectAccessible(page);

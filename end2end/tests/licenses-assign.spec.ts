@@ -391,7 +391,7 @@ test('Swedish: Tilldela licenser, Tilldela, Stäng, Ta bort licenser, Ta bort ti
   await expectAccessible(page);
   await pane.getByRole('button', { name: 'Tilldela', exact: true }).click();
   await expect(pane.getByRole('heading', { name: 'Klart: Åsa Öström har nu en licens.' })).toBeVisible();
-  await pane.getByRole('button', { name: 'Stäng', exact: true }).click();
+  await pane.getByRole('button', { name: 'Stäng fönstret', exact: true }).last().click();
   await page.getByRole('checkbox', { name: 'Välj Åsa Öström' }).check();
   await page.getByRole('button', { name: 'Ta bort licenser' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Ta bort tilldelning av licenser?' });

@@ -31,7 +31,7 @@ test('in Swedish the foot says Stäng, and the Remove pane says the product’s 
   const dialog = page.getByRole('dialog', { name: 'Ta bort licenser' });
   await expect(dialog).toContainText('Produkten tillåter högst 300.');
   await expectAccessible(page);
-  await dialog.getByRole('button', { name: 'Stäng', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Stäng fönstret', exact: true }).last().click();
   await expect(dialog).toBeHidden();
   await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
 });

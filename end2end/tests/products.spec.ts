@@ -212,7 +212,7 @@ test('switches to Swedish, remembers it across a reload, and back to English', a
   const row = page.getByRole('row', { name: /Microsoft 365 Business Basic/ });
   await expect(row).toContainText('40 av 100 tilldelade');
   await expect(row).toContainText('69,00 kr per månad');
-  await expect(row).toContainText(/Förnyas \d{1,2} [a-zé]{3,4}\.? \d{4}/);
+  await expect(row).toContainText(/Förnyas den \d{1,2} [a-zé]{3,4}\.? \d{4}/);
   await expect(page.getByRole('button', { name: /^Filter/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Fakturor och betalningar' }).or(page.getByText('Fakturor och betalningar'))).toBeVisible();
   await expectAccessible(page);

@@ -56,9 +56,11 @@ pub fn CardFields(
         }
     });
     let code_hint = move || {
+        // Until the number says which brand the card is, the hint covers American Express's 4 digits too.
         let text = match brand.get() {
             Some(CardBrand::Amex) => t_string!(i18n, card_form.code_hint_amex).to_string(),
-            _ => t_string!(i18n, card_form.code_hint).to_string(),
+            Some(_) => t_string!(i18n, card_form.code_hint).to_string(),
+            None => t_string!(i18n, card_form.code_hint_any).to_string(),
         };
         Some(if new { text } else { format!("{text} {}", t_string!(i18n, card_form.code_hint_optional)) })
     };
