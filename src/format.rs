@@ -37,6 +37,13 @@ pub fn collation_ranks(locale: &str, names: &[String]) -> Vec<usize> {
     ranks
 }
 
+/// The names of the countries `codes` (ISO 3166-1 alpha-2) in `locale` (`Intl.DisplayNames`: "Sverige",
+/// "Schweden", "瑞典"); outside a browser, or for a code the browser cannot name, the code itself.
+pub fn country_names(locale: &str, codes: &[&str]) -> Vec<String> {
+    let names = intl::region_names(locale, codes);
+    codes.iter().zip(names).map(|(code, name)| name.unwrap_or_else(|| (*code).to_owned())).collect()
+}
+
 /// [`today`], or 1 January 2000 outside a browser (native tests).
 pub fn today_or_epoch() -> Date {
     today().unwrap_or_else(|| Date::from_calendar_date(2000, time::Month::January, 1).unwrap_or(Date::MIN))
@@ -115,6 +122,13 @@ mod intl {
         format.call1(&JsValue::NULL, &day).ok()?.as_string()
     }
 
+    pub fn region_names(locale: &str, codes: &[&str]) -> Vec<Option<String>> {
+        let Some(names) = options(&[("type", "region")]).map(|o| Intl::DisplayNames::new(&locales(locale), &o)) else {
+            return vec![None; codes.len()];
+        };
+        codes.iter().map(|code| names.of(code).map(String::from)).collect()
+    }
+
     pub fn sort_names(locale: &str, names: &[String], order: &mut [usize]) {
         let compare = Intl::Collator::new(&locales(locale), &Object::new()).compare();
         order.sort_by(|&a, &b| {
@@ -145,6 +159,10 @@ mod intl {
 
     pub fn date(_locale: &str, _date: Date) -> Option<String> {
         None
+    }
+
+    pub fn region_names(_locale: &str, codes: &[&str]) -> Vec<Option<String>> {
+        vec![None; codes.len()]
     }
 
     pub fn sort_names(_locale: &str, names: &[String], order: &mut [usize]) {

@@ -188,19 +188,7 @@ pub fn range_problem(i18n: I18n, code: FieldErrorCode, start: bool) -> String {
     }
 }
 
-/// A country's name in the person's language (the code itself for a country the form does not offer).
+/// A country's name in the page's language, from its ISO 3166-1 code (`Intl.DisplayNames`).
 pub fn country_name(i18n: I18n, code: &str) -> String {
-    match code {
-        "SE" => t_string!(i18n, countries.se).to_string(),
-        "DK" => t_string!(i18n, countries.dk).to_string(),
-        "FI" => t_string!(i18n, countries.fi).to_string(),
-        "NO" => t_string!(i18n, countries.no).to_string(),
-        "DE" => t_string!(i18n, countries.de).to_string(),
-        "FR" => t_string!(i18n, countries.fr).to_string(),
-        "GB" => t_string!(i18n, countries.gb).to_string(),
-        "IE" => t_string!(i18n, countries.ie).to_string(),
-        "US" => t_string!(i18n, countries.us).to_string(),
-        "CN" => t_string!(i18n, countries.cn).to_string(),
-        other => other.to_owned(),
-    }
+    crate::format::country_names(locale_code(i18n), &[code]).pop().unwrap_or_default()
 }

@@ -13,8 +13,24 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// The longest address line or city.
 pub const MAX_ADDRESS_CHARS: usize = 100;
 
-/// Countries a card's billing address can be in (ISO 3166-1 alpha-2), in the order the form offers them.
-pub const COUNTRIES: [&str; 10] = ["SE", "DK", "FI", "NO", "DE", "FR", "GB", "IE", "US", "CN"];
+/// Countries a card's billing address can be in: every ISO 3166-1 alpha-2 code, in code order, two letters each
+/// (the app names and sorts them in the reader's language). One string rather than a list of 249: the app's first
+/// download carries the constant data of every area.
+pub const COUNTRY_CODES: &str = concat!(
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCR",
+    "CUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHU",
+    "IDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQ",
+    "MRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI",
+    "SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW",
+);
+
+/// The codes of [`COUNTRY_CODES`], one by one.
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    (0..COUNTRY_CODES.len() / 2).map(|i| &COUNTRY_CODES[2 * i..2 * i + 2])
+}
+
+/// Countries whose postal codes this contract knows the form of: an address there needs one, and it is checked.
+pub const POSTAL_CODE_COUNTRIES: [&str; 9] = ["SE", "DK", "FI", "NO", "DE", "FR", "GB", "US", "CN"];
 
 /// What a country asks of an address beyond street, city and country.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,10 +41,11 @@ pub struct CountryRules {
     pub region_required: bool,
 }
 
-/// The rules of a country in [`COUNTRIES`], or `None` for any other code.
+/// The rules of a country in [`COUNTRY_CODES`], or `None` for any other code. A postal code is required where its form
+/// is known ([`POSTAL_CODE_COUNTRIES`]) and optional elsewhere (Ireland's Eircode, and countries without codes).
 pub fn country_rules(country: &str) -> Option<CountryRules> {
-    COUNTRIES.contains(&country).then(|| CountryRules {
-        postal_code_required: country != "IE",
+    countries().any(|code| code == country).then(|| CountryRules {
+        postal_code_required: POSTAL_CODE_COUNTRIES.contains(&country),
         region_required: matches!(country, "US" | "CN"),
     })
 }
@@ -60,7 +77,8 @@ pub fn postal_code_valid(country: &str, code: &str) -> bool {
         }
         // Eircode: routing key (letter, two characters) + four characters.
         "IE" => compact.len() == 7 && compact.chars().all(|c| c.is_ascii_alphanumeric()),
-        _ => !compact.is_empty(),
+        // Elsewhere: letters, digits and hyphens, as postal codes are written around the world.
+        _ => (1..=12).contains(&compact.len()) && compact.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
     }
 }
 
@@ -198,6 +216,7 @@ mod tests {
 
     #[test]
     fn postal_codes_follow_the_country() {
+        assert!(postal_code_valid("BR", "01310-100") && !postal_code_valid("BR", "01310/100"));
         assert!(postal_code_valid("SE", "111 51"));
         assert!(postal_code_valid("SE", "11151"));
         assert!(!postal_code_valid("SE", "1115"));
@@ -290,5 +309,19 @@ mod tests {
             codes(&check_update(&blank, TODAY)),
             [("security_code_token", FieldErrorCode::Required), ("name_on_card", FieldErrorCode::Required)]
         );
+    }
+
+    #[test]
+    fn every_iso_country_is_offered_once_in_code_order() {
+        let codes: Vec<&str> = countries().collect();
+        assert_eq!(codes.len(), 249);
+        assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "sorted and unique");
+        assert!(codes.iter().all(|c| c.len() == 2 && c.chars().all(|l| l.is_ascii_uppercase())));
+        let brazil = country_rules("BR").expect("Brazil");
+        assert!(!brazil.postal_code_required && !brazil.region_required);
+        assert!(country_rules("SE").is_some_and(|r| r.postal_code_required));
+        assert!(country_rules("IE").is_some_and(|r| !r.postal_code_required));
+        assert_eq!(country_rules("XX"), None);
+        assert!(POSTAL_CODE_COUNTRIES.iter().all(|c| codes.contains(c)));
     }
 }

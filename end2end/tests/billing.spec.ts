@@ -617,3 +617,28 @@ test('a card that pays for no billing profile can be removed after a confirmatio
   expect((await page.request.get(`/api/v1/payment-methods/${spare.id}`)).status()).toBe(404);
   await expectAccessible(page);
 });
+
+test('the country list has every country, named and sorted in the page’s language; an address reads in its country’s order', async ({ page }) => {
+  await signIn(page, '/billing/payment-methods');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await page.getByRole('link', { name: 'Lägg till en betalningsmetod' }).click();
+  const pane = page.getByRole('dialog', { name: 'Lägg till en betalningsmetod' });
+  const country = pane.getByRole('combobox', { name: 'Land eller region' });
+  const options = (await country.locator('option').allTextContents()).slice(1);
+  expect(options).toHaveLength(249);
+  expect(options).toContain('Sverige');
+  expect(options).toContain('Tyskland');
+  expect(options).toEqual([...options].sort(new Intl.Collator('sv').compare));
+  // Swedish order: Österrike after Zimbabwe.
+  expect(options.indexOf('Österrike')).toBeGreaterThan(options.indexOf('Zimbabwe'));
+  await country.selectOption({ label: 'Brasilien' });
+  await expect(country).toHaveValue('BR');
+  await expectAccessible(page);
+  await pane.getByRole('button', { name: 'Stäng fönstret' }).first().click();
+
+  // A stored card's address: postal code before the city, as Sweden writes it; the country by its Swedish name.
+  await page.getByRole('link', { name: /^Visa som slutar på 4242/ }).click();
+  const card = page.getByRole('dialog', { name: /^Visa som slutar på 4242/ });
+  await expect(card.locator('address')).toContainText(/\d{3} ?\d{2} Stockholm/);
+  await expect(card.locator('address')).toContainText('Sverige');
+});

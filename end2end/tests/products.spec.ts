@@ -298,7 +298,7 @@ test("the administrator's list: every purchase of another person says once who b
   for (const [locale, managed, old] of [
     ['en', /^(Bought by someone else in your organization|Managed by your organization's admin|Managed by a partner)$/, 'Only the person who bought it can change it.'],
     ['sv', /^(Köpt av någon annan i din organisation|Hanteras av organisationens administratör|Hanteras av en partner)$/, 'Bara den som köpte den kan ändra den.'],
-    ['de', /^(Von einer anderen Person in Ihrer Organisation gekauft|Von der Administration Ihrer Organisation verwaltet|Von einem Partner verwaltet)$/, 'Nur die Person, die das Abonnement gekauft hat, kann es ändern.'],
+    ['de', /^(Von einer anderen Person in Ihrer Organisation gekauft|Vom Administrator Ihrer Organisation verwaltet|Von einem Partner verwaltet)$/, 'Nur die Person, die das Abonnement gekauft hat, kann es ändern.'],
     ['zh-Hans', /^(由你组织中的其他人购买|由你组织的管理员管理|由合作伙伴管理)$/, '只有购买者本人才能进行更改。'],
   ] as const) {
     await page.getByRole('combobox', { name: /^(Language|Språk|Sprache|语言)$/ }).selectOption(locale);

@@ -1,9 +1,10 @@
 use super::card_draft::CardDraft;
 use super::card_problem::{field_message, FormProblems};
 use crate::components::TextField;
+use crate::format;
 use crate::i18n::*;
-use crate::labels::country_name;
-use contract::cards::{country_rules, COUNTRIES};
+use crate::labels::locale_code;
+use contract::cards::{countries, country_rules};
 use leptos::prelude::*;
 
 /// A card's billing address: the country first, since it decides which other fields are required (a postal code
@@ -45,8 +46,8 @@ pub fn AddressFields(
                     on:change=move |event| address.country.set(event_target_value(&event))
                 >
                     <option value="" selected=move || address.country.with(String::is_empty)>{t!(i18n, card_form.country_choose)}</option>
-                    {COUNTRIES.into_iter().map(|code| view! {
-                        <option value=code selected=move || address.country.with(|c| c == code)>{move || country_name(i18n, code)}</option>
+                    {move || named_countries(locale_code(i18n)).into_iter().map(|(code, name)| view! {
+                        <option value=code selected=move || address.country.with(|c| c == code)>{name}</option>
                     }).collect_view()}
                 </select>
                 <p id="card-country-error" class="field-error">{country_error}</p>
@@ -98,4 +99,15 @@ pub fn AddressFields(
             </Show>
         </fieldset>
     }
+}
+
+/// Every country, named and sorted in `locale` (`Intl.DisplayNames`, `Intl.Collator`).
+fn named_countries(locale: &str) -> Vec<(&'static str, String)> {
+    let codes: Vec<&'static str> = countries().collect();
+    let names = format::country_names(locale, &codes);
+    let ranks = format::collation_ranks(locale, &names);
+    let mut named: Vec<(usize, &'static str, String)> =
+        codes.into_iter().zip(names).zip(ranks).map(|((code, name), rank)| (rank, code, name)).collect();
+    named.sort_unstable_by_key(|(rank, ..)| *rank);
+    named.into_iter().map(|(_, code, name)| (code, name)).collect()
 }

@@ -3,9 +3,7 @@ use super::product_row::{ProductRow, RowSubscription};
 use super::sort_header::SortHeader;
 use super::ProductsUrl;
 use crate::components::Pager;
-use crate::format;
 use crate::i18n::*;
-use crate::labels::locale_code;
 use contract::subscriptions::{folded_names, SortKey, Subscription, SubscriptionQuery};
 use leptos::prelude::*;
 use std::ops::Range;
@@ -36,15 +34,12 @@ pub fn ProductsTable(
     let i18n = use_i18n();
     let total = all.len();
     let names = StoredValue::new(folded_names(&all));
-    // The sort by name follows the page's language: the names' ranks in its collation.
-    let product_names: Vec<String> = all.iter().map(|s| s.product.name.clone()).collect();
-    let ranks = Memo::new(move |_| format::collation_ranks(locale_code(i18n), &product_names));
     let all = StoredValue::new(all);
     // The order only changes with the filters and the sort: a keystroke in the search box only searches it.
     let arrangement = Memo::new(move |_| url.query.with(|q| SubscriptionQuery { q: None, page: None, ..q.clone() }));
     let ordered = Memo::new(move |_| {
         let arrangement = arrangement.get();
-        all.with_value(|all| ranks.with(|ranks| arrangement.ordered(all, ranks)))
+        all.with_value(|all| names.with_value(|names| arrangement.ordered(all, names)))
     });
     let matching = Memo::new(move |_| {
         let query = url.query.get();
